@@ -1,0 +1,82 @@
+//! The command line, as clap reads it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+
+use crate::diagnostics::Format;
+
+/// Multilingual fact sheets on legal migration routes: validate them, check
+/// that advice and translations are current, and publish them.
+#[derive(Debug, Parser)]
+#[command(name = "factsheet", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// The site's folder (holding content/, translations/, themes/).
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+
+    /// The date to judge freshness against, for reproducible runs.
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<Date>,
+
+    /// Print errors only.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print more: the source line under each problem.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the site and write nothing; fails on errors and on stale
+    /// or outdated content.
+    Check {
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Fail on warnings too (e.g. a review due soon).
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Show the freshness and translation matrix.
+    Status {
+        #[arg(long, value_enum, default_value = "table")]
+        format: StatusFormat,
+        /// Only this language's column.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// Only this destination's sheets.
+        #[arg(long, value_name = "CODE")]
+        destination: Option<String>,
+    },
+    /// Scaffold a source sheet, or with --lang a translation of one.
+    New {
+        /// ISO 3166-1 alpha-2 code, e.g. de.
+        destination: String,
+        /// A route of the site, e.g. study.
+        route: String,
+        /// A language tag; a translation unless it is the source language.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+    },
+    /// Mark translations as current with the source they now match.
+    Stamp {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Table,
+    Json,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    crate::schema::parse_date(s).ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD"))
+}

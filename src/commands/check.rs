@@ -1,0 +1,49 @@
+//! `factsheet check`: every problem of the site, in one run.
+
+use super::{CONTENT_ERRORS, Ctx, OK, plural};
+use crate::diagnostics::{Format, Severity};
+use crate::validate::validate;
+
+pub fn run(ctx: &Ctx, format: Format, strict: bool) -> Result<u8, u8> {
+    let (site, mut diags) = ctx.load()?;
+    diags.extend(validate(&site, ctx.today));
+    diags.sort();
+    let shown = if ctx.cli.quiet {
+        let mut errors = crate::diagnostics::Diagnostics::default();
+        for d in diags.iter().filter(|d| d.severity == Severity::Error) {
+            errors.push(d.clone());
+        }
+        errors
+    } else {
+        diags.clone()
+    };
+    ctx.print(&shown, format);
+    let sheets = site.sheets(ctx.today);
+    let translations: usize = site
+        .destinations
+        .values()
+        .flat_map(|d| d.sheets.values())
+        .map(|f| f.translations.len())
+        .sum();
+    let (errors, warnings) = (diags.errors(), diags.warnings());
+    let failed = errors > 0 || (strict && warnings > 0);
+    ctx.summary(&format!(
+        "{}: {} and {} in {}: {}, {}{}",
+        if failed {
+            "check failed"
+        } else {
+            "check passed"
+        },
+        plural(sheets.len(), "sheet", "sheets"),
+        plural(translations, "translation", "translations"),
+        plural(site.config.languages.len(), "language", "languages"),
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+        if strict && warnings > 0 && errors == 0 {
+            " (--strict: warnings fail)"
+        } else {
+            ""
+        },
+    ));
+    Ok(if failed { CONTENT_ERRORS } else { OK })
+}

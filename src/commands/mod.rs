@@ -1,0 +1,111 @@
+//! One file per subcommand; this module holds what they share: the run
+//! context, loading the site, printing problems and exit statuses.
+
+mod check;
+mod new;
+mod stamp;
+mod status;
+
+use std::io::{IsTerminal, Write};
+
+use jiff::civil::Date;
+
+use crate::cli::{Cli, Command};
+use crate::content::Site;
+use crate::content::load::{Fatal, load};
+use crate::diagnostics::{self, Diagnostics, Format};
+
+/// Exit statuses of the spec.
+pub const OK: u8 = 0;
+pub const CONTENT_ERRORS: u8 = 1;
+pub const USAGE: u8 = 2;
+
+pub struct Ctx {
+    pub cli: Cli,
+    pub today: Date,
+}
+
+impl Ctx {
+    /// Colour on stderr when it is a terminal, unless NO_COLOR says no.
+    pub fn color_stderr(&self) -> bool {
+        std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    }
+
+    pub fn color_stdout(&self) -> bool {
+        std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    }
+
+    /// Loads the site; on failure prints why and gives the exit status.
+    pub fn load(&self) -> Result<(Site, Diagnostics), u8> {
+        let mut diags = Diagnostics::default();
+        match load(&self.cli.root, &mut diags) {
+            Ok(site) => Ok((site, diags)),
+            Err(Fatal(msg)) => {
+                diags.sort();
+                self.print(&diags, Format::Human);
+                eprintln!("error: {msg}");
+                Err(USAGE)
+            }
+        }
+    }
+
+    /// Prints problems: human text on stderr, machine formats on stdout.
+    pub fn print(&self, diags: &Diagnostics, format: Format) {
+        let result = match format {
+            Format::Human => {
+                let mut err = std::io::stderr().lock();
+                diagnostics::render(
+                    diags,
+                    format,
+                    self.cli.verbose,
+                    &mut err,
+                    self.color_stderr(),
+                )
+            }
+            _ => {
+                let mut out = std::io::stdout().lock();
+                diagnostics::render(diags, format, false, &mut out, false).and_then(|_| out.flush())
+            }
+        };
+        // A closed pipe (`| head`) is not an error worth a panic.
+        let _ = result;
+    }
+
+    /// The one-line summary every command ends with (not with --quiet).
+    pub fn summary(&self, line: &str) {
+        if !self.cli.quiet {
+            eprintln!("{line}");
+        }
+    }
+}
+
+/// Runs a parsed command line; returns the exit status.
+pub fn run(cli: Cli) -> u8 {
+    let today = cli.today.unwrap_or_else(|| jiff::Zoned::now().date());
+    let ctx = Ctx { cli, today };
+    let result = match &ctx.cli.command {
+        Command::Check { format, strict } => check::run(&ctx, *format, *strict),
+        Command::Status {
+            format,
+            lang,
+            destination,
+        } => status::run(&ctx, *format, lang.as_deref(), destination.as_deref()),
+        Command::New {
+            destination,
+            route,
+            lang,
+        } => new::run(&ctx, destination, route, lang.as_deref()),
+        Command::Stamp { files } => stamp::run(&ctx, files),
+    };
+    result.unwrap_or_else(|code| code)
+}
+
+/// Prints a usage error and gives its exit status.
+pub fn usage(msg: impl std::fmt::Display) -> u8 {
+    eprintln!("error: {msg}");
+    USAGE
+}
+
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

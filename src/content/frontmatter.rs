@@ -1,0 +1,118 @@
+//! From a file's bytes to YAML front matter and a Markdown body.
+
+use crate::diagnostics::Diagnostic;
+
+/// The largest sheet we read: real sheets are a few kilobytes, and a huge
+/// file is almost always a mistake (a pasted binary, a runaway script).
+pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+
+/// A text file split at its front matter.
+#[derive(Debug, Clone)]
+pub struct Split {
+    /// The YAML between the `---` lines, line endings normalised.
+    pub yaml: String,
+    /// The Markdown after the closing `---`, line endings normalised.
+    pub body: String,
+    /// The file line the body starts on (1-based).
+    pub body_line: usize,
+}
+
+/// Turns bytes into text: strips a BOM, rejects invalid UTF-8 with the
+/// place of the first bad byte, and normalises CRLF to LF (line numbers
+/// stay the same, columns too).
+pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(normalize_newlines(text)),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = 1 + good.iter().filter(|b| **b == b'\n').count();
+            let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
+            let col = 1 + String::from_utf8_lossy(&good[line_start..]).chars().count();
+            Err(Diagnostic::error(
+                "encoding",
+                format!("the file is not valid UTF-8 (byte {} cannot be read)", e.valid_up_to() + 1),
+            )
+            .at(line, col)
+            .hint("save the file with UTF-8 encoding (most editors: File > Save with Encoding > UTF-8)"))
+        }
+    }
+}
+
+pub fn normalize_newlines(text: &str) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Splits `---\n<yaml>\n---\n<body>`. The YAML starts on line 2.
+pub fn split(text: &str) -> Result<Split, Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error("empty-file", "the file is empty")
+            .at(1, 1)
+            .hint("start with a `---` line, the fields, and another `---` line (or `factsheet new` makes one)"));
+    }
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Err(Diagnostic::error(
+            "no-front-matter",
+            "the file does not start with front matter",
+        )
+        .at(1, 1)
+        .hint("put a line `---` first, then the fields (title, summary, …), then another `---`"));
+    }
+    let mut offset = first.len();
+    for (i, line) in lines.enumerate() {
+        if line.trim_end() == "---" {
+            let yaml = text[first.len()..offset].to_string();
+            let body = text[offset + line.len()..].to_string();
+            return Ok(Split {
+                yaml,
+                body,
+                body_line: i + 3,
+            });
+        }
+        offset += line.len();
+    }
+    Err(
+        Diagnostic::error("unclosed-front-matter", "the front matter is never closed")
+            .at(1, 1)
+            .hint("add a line `---` after the last field, before the text"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_counts_lines() {
+        let s = split("---\ntitle: a\n---\n# Body\n").unwrap();
+        assert_eq!(s.yaml, "title: a\n");
+        assert_eq!(s.body, "# Body\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn bom_crlf_and_bad_bytes() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBF---\r\na: 1\r\n").unwrap(),
+            "---\na: 1\n"
+        );
+        let e = decode(b"---\nab\xFFc\n").unwrap_err();
+        assert_eq!((e.line, e.column), (Some(2), Some(3)));
+    }
+
+    #[test]
+    fn missing_and_unclosed_front_matter() {
+        assert_eq!(split("").unwrap_err().code, "empty-file");
+        assert_eq!(split("# Title\n").unwrap_err().code, "no-front-matter");
+        assert_eq!(
+            split("---\ntitle: a\n").unwrap_err().code,
+            "unclosed-front-matter"
+        );
+    }
+}

@@ -1,0 +1,319 @@
+//! Walking a site's root: `content/site.yaml`, every sheet under
+//! `content/<destination>/`, and the Fluent files under `translations/`.
+//! Nothing outside the root is read, whatever symlinks say.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::frontmatter::{self, MAX_FILE_BYTES};
+use super::names::{self, OVERVIEW, is_country_code};
+use super::sheet::{self, Place};
+use super::{Destination, Site, shown};
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::l10n::L10n;
+
+/// Why a site could not be read at all (exit status 2).
+#[derive(Debug)]
+pub struct Fatal(pub String);
+
+/// Reads the site at `root`. Problems in content go to `diags`; an
+/// unusable root or configuration is `Fatal`, with its problems in `diags`.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Site, Fatal> {
+    let config_path = root.join("content").join("site.yaml");
+    let config_shown = shown(root, Path::new("content/site.yaml"));
+    if !root.is_dir() {
+        return Err(Fatal(format!("{}: no such folder", root.display())));
+    }
+    let bytes = std::fs::read(&config_path).map_err(|e| {
+        Fatal(format!(
+            "{}: cannot read the site configuration ({e}); is {} a site? (see --root)",
+            config_shown.display(),
+            root.display()
+        ))
+    })?;
+    let text = frontmatter::decode(&bytes).map_err(|d| {
+        diags.push(d.file(&config_shown));
+        Fatal("the site configuration is not readable".into())
+    })?;
+    let config = SiteConfig::parse(&text, &config_shown, diags).ok_or_else(|| {
+        Fatal(format!(
+            "{}: the site configuration has errors",
+            config_shown.display()
+        ))
+    })?;
+
+    let display = |p: &Path| shown(root, p.strip_prefix(root).unwrap_or(p));
+    let l10n = L10n::load(&root.join("translations"), &config, &display, diags);
+    let mut site = Site {
+        root: root.to_path_buf(),
+        config,
+        l10n,
+        destinations: BTreeMap::new(),
+    };
+    walk_content(&mut site, diags);
+    Ok(site)
+}
+
+fn walk_content(site: &mut Site, diags: &mut Diagnostics) {
+    let content = site.content_dir();
+    let real_root = match site.root.canonicalize() {
+        Ok(p) => p,
+        Err(_) => return,
+    };
+    let mut walker = WalkDir::new(&content)
+        .min_depth(1)
+        .max_depth(2)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| site.shown(p.strip_prefix(&site.root).unwrap_or(p)));
+                let mut d = Diagnostic::error("io", format!("cannot read: {e}"));
+                if let Some(p) = path {
+                    d = d.file(p);
+                }
+                diags.push(d);
+                continue;
+            }
+        };
+        let rel = entry
+            .path()
+            .strip_prefix(&site.root)
+            .unwrap_or(entry.path());
+        let path = site.shown(rel);
+        let Some(name) = entry.file_name().to_str() else {
+            diags.push(
+                Diagnostic::error("bad-name", "the name is not valid UTF-8")
+                    .file(&path)
+                    .hint("rename it using letters, digits and hyphens"),
+            );
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        };
+        if name.starts_with('.') {
+            if !matches!(name, ".git" | ".gitkeep" | ".DS_Store") {
+                diags.push(
+                    Diagnostic::warning("hidden", "hidden files and folders are not read")
+                        .file(&path)
+                        .hint("remove it, or rename it if it holds sheets"),
+                );
+            }
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        let mut is_dir = entry.file_type().is_dir();
+        if entry.path_is_symlink() {
+            match entry.path().canonicalize() {
+                Ok(target) if target.starts_with(&real_root) => is_dir = target.is_dir(),
+                _ => {
+                    diags.push(
+                        Diagnostic::error(
+                            "symlink-outside",
+                            "this symlink points outside the site (or nowhere); it is not followed",
+                        )
+                        .file(&path)
+                        .hint("copy the file into the site instead of linking to it"),
+                    );
+                    continue;
+                }
+            }
+            if is_dir {
+                diags.push(
+                    Diagnostic::warning("symlink-dir", "symlinked folders are not followed")
+                        .file(&path)
+                        .hint("make it a real folder"),
+                );
+                continue;
+            }
+        }
+        match (entry.depth(), is_dir) {
+            (1, true) => {
+                if !check_destination(name, &path, diags) {
+                    walker.skip_current_dir();
+                }
+            }
+            (1, false) => {
+                if name.ends_with(".md") {
+                    diags.push(
+                        Diagnostic::warning(
+                            "misplaced-file",
+                            "sheets belong in a destination folder; this file is not read",
+                        )
+                        .file(&path)
+                        .hint("move it to content/<country code>/, e.g. content/de/"),
+                    );
+                }
+            }
+            (_, true) => diags.push(
+                Diagnostic::warning("nested-folder", "folders inside a destination are not read")
+                    .file(&path)
+                    .hint("put sheets directly in content/<country code>/"),
+            ),
+            (_, false) => {
+                if name.ends_with(".md") {
+                    let dest = rel
+                        .parent()
+                        .and_then(|p| p.file_name())
+                        .and_then(|n| n.to_str())
+                        .unwrap_or("");
+                    read_sheet(site, entry.path(), &path, dest, name, diags);
+                }
+            }
+        }
+    }
+}
+
+/// Whether a folder name is a destination we read.
+fn check_destination(name: &str, path: &Path, diags: &mut Diagnostics) -> bool {
+    if is_country_code(name) {
+        return true;
+    }
+    let lower = name.to_lowercase();
+    let hint = if is_country_code(&lower) {
+        format!("folder names are lower case: rename it to `{lower}`")
+    } else {
+        did_you_mean(&lower, names::country_codes())
+            .map(|h| format!("{h} Destination folders are ISO 3166-1 alpha-2 codes"))
+            .unwrap_or_else(|| "destination folders are ISO 3166-1 alpha-2 codes in lower case, e.g. de, it, ch, us, ca".into())
+    };
+    diags.push(
+        Diagnostic::error(
+            "bad-destination",
+            format!("`{name}` is not a country code; its sheets are not read"),
+        )
+        .file(path)
+        .hint(hint),
+    );
+    false
+}
+
+fn read_sheet(
+    site: &mut Site,
+    real: &Path,
+    path: &Path,
+    dest: &str,
+    name: &str,
+    diags: &mut Diagnostics,
+) {
+    let config = &site.config;
+    let Some((route, lang)) = names::split_sheet_name(name) else {
+        diags.push(
+            Diagnostic::error(
+                "bad-name",
+                format!("`{name}` is not named <route>.<language>.md"),
+            )
+            .file(path)
+            .hint(format!("e.g. work.{}.md", config.source_language)),
+        );
+        return;
+    };
+    if route != OVERVIEW && !config.routes.iter().any(|r| r == route) {
+        let hint =
+            did_you_mean(route, config.routes.iter().map(String::as_str)).unwrap_or_else(|| {
+                format!(
+                    "routes are: {} (add new ones to content/site.yaml)",
+                    config.routes.join(", ")
+                )
+            });
+        diags.push(
+            Diagnostic::error(
+                "unknown-route",
+                format!("`{route}` is not a route of this site"),
+            )
+            .file(path)
+            .hint(hint),
+        );
+        return;
+    }
+    if config.language(lang).is_none() {
+        let hint = did_you_mean(lang, config.tags()).unwrap_or_else(|| {
+            format!(
+                "languages are: {}",
+                config.tags().collect::<Vec<_>>().join(", ")
+            )
+        });
+        diags.push(
+            Diagnostic::error(
+                "unknown-language",
+                format!("`{lang}` is not one of the site's languages"),
+            )
+            .file(path)
+            .hint(hint),
+        );
+        return;
+    }
+    let is_source = lang == config.source_language;
+    let destination = site
+        .destinations
+        .entry(dest.to_string())
+        .or_insert_with(|| Destination {
+            code: dest.to_string(),
+            ..Destination::default()
+        });
+    let files = if route == OVERVIEW {
+        &mut destination.overview
+    } else {
+        destination.sheets.entry(route.to_string()).or_default()
+    };
+    let source_rel = PathBuf::from("content")
+        .join(dest)
+        .join(format!("{route}.{}.md", config.source_language));
+    let source_path = shown(&site.root, &source_rel);
+    if is_source {
+        files.source_path = Some(path.to_path_buf());
+    }
+
+    let size = std::fs::metadata(real).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        diags.push(
+            Diagnostic::error(
+                "too-large",
+                format!("the file is {size} bytes; a sheet may have at most {MAX_FILE_BYTES}"),
+            )
+            .file(path)
+            .hint("keep sheets short; link to long documents instead of pasting them"),
+        );
+        return;
+    }
+    let bytes = match std::fs::read(real) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error("io", format!("cannot read the file: {e}")).file(path));
+            return;
+        }
+    };
+    let split = match frontmatter::decode(&bytes).and_then(|t| frontmatter::split(&t)) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d.file(path));
+            return;
+        }
+    };
+    let place = Place {
+        destination: dest,
+        route,
+        lang,
+        is_source,
+        is_overview: route == OVERVIEW,
+        source_path: &source_path,
+    };
+    if let Some(doc) = sheet::read(path, &split, &place, diags) {
+        if is_source {
+            files.source = Some(doc);
+        } else {
+            files.translations.insert(lang.to_string(), doc);
+        }
+    }
+}

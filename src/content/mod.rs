@@ -1,0 +1,65 @@
+//! The site model: everything under a site's root, read once.
+//!
+//! Loading reads files and reports what is wrong with each; the model then
+//! answers what every (sheet, language) shows and how fresh it is
+//! (`model.rs`), for every command and renderer alike.
+
+pub mod frontmatter;
+pub mod load;
+pub mod model;
+pub mod names;
+pub mod sheet;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::config::SiteConfig;
+use crate::l10n::L10n;
+use sheet::Doc;
+
+pub struct Site {
+    /// The root as the user gave it (`.` by default).
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub l10n: L10n,
+    pub destinations: BTreeMap<String, Destination>,
+}
+
+#[derive(Default)]
+pub struct Destination {
+    pub code: String,
+    /// `_country.<lang>.md`, by language.
+    pub overview: Files,
+    /// Sheets by route.
+    pub sheets: BTreeMap<String, Files>,
+}
+
+/// The files of one sheet (or overview): the source and its translations.
+#[derive(Default)]
+pub struct Files {
+    /// The source's path if the file exists, even when it could not be read
+    /// (so that its translations are not called orphans).
+    pub source_path: Option<PathBuf>,
+    pub source: Option<Doc>,
+    pub translations: BTreeMap<String, Doc>,
+}
+
+impl Site {
+    /// A path under the root as the user would type it from the working
+    /// directory (`content/de/work.en.md` when the root is `.`).
+    pub fn shown(&self, rel: &Path) -> PathBuf {
+        shown(&self.root, rel)
+    }
+
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+}
+
+pub fn shown(root: &Path, rel: &Path) -> PathBuf {
+    if root == Path::new(".") || root.as_os_str().is_empty() {
+        rel.to_path_buf()
+    } else {
+        root.join(rel)
+    }
+}

@@ -1,0 +1,277 @@
+//! UI strings: the Fluent files under `translations/`, one per language,
+//! formatted through each language's fallback chain. A derived language
+//! (`sr-Latn`) gets its strings by transliterating its base language's,
+//! unless its own file has the message.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::lang::{self, translit};
+use crate::yaml::Pos;
+
+/// One language's Fluent file, parsed.
+pub struct LangFile {
+    pub path: PathBuf,
+    /// Message ids and where they are defined.
+    pub ids: BTreeMap<String, Pos>,
+    bundle: FluentBundle<FluentResource>,
+}
+
+#[derive(Default)]
+pub struct L10n {
+    pub files: BTreeMap<String, LangFile>,
+}
+
+impl L10n {
+    /// Reads `dir/<tag>.ftl` for every file there. `display` turns a path
+    /// into the form shown in diagnostics.
+    pub fn load(
+        dir: &Path,
+        config: &SiteConfig,
+        display: &dyn Fn(&Path) -> PathBuf,
+        diags: &mut Diagnostics,
+    ) -> L10n {
+        let mut files = BTreeMap::new();
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+            Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
+            Err(_) => Vec::new(),
+        };
+        entries.sort();
+        for path in entries {
+            let shown = display(&path);
+            let Some(tag) = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".ftl"))
+            else {
+                continue;
+            };
+            if config.language(tag).is_none() {
+                let hint = did_you_mean(tag, config.tags()).unwrap_or_else(|| {
+                    "add the language to content/site.yaml, or remove the file".into()
+                });
+                diags.push(
+                    Diagnostic::warning(
+                        "unknown-language",
+                        format!("`{tag}` is not one of the site's languages"),
+                    )
+                    .file(&shown)
+                    .hint(hint),
+                );
+                continue;
+            }
+            if path.is_symlink() || !path.is_file() {
+                continue;
+            }
+            match read_ftl(&path, &shown, tag, diags) {
+                Some(file) => {
+                    files.insert(tag.to_string(), file);
+                }
+                None => continue,
+            }
+        }
+        for l in &config.languages {
+            if files.contains_key(&l.tag) || l.derive.is_some() {
+                continue;
+            }
+            let path = display(&dir.join(format!("{}.ftl", l.tag)));
+            let d = if l.tag == config.source_language {
+                Diagnostic::error(
+                    "missing-ftl",
+                    format!("no UI strings for the source language `{}`", l.tag),
+                )
+            } else {
+                Diagnostic::warning(
+                    "missing-ftl",
+                    format!(
+                        "no UI strings for `{}`: its readers see fallback text",
+                        l.tag
+                    ),
+                )
+            };
+            diags.push(
+                d.file(path)
+                    .hint("create the file with every message of the source language's file"),
+            );
+        }
+        L10n { files }
+    }
+
+    pub fn has(&self, lang: &str, id: &str) -> bool {
+        self.files.get(lang).is_some_and(|f| f.ids.contains_key(id))
+    }
+
+    /// Formats `id` for a reader of `lang`, through its fallback chain.
+    pub fn format(
+        &self,
+        config: &SiteConfig,
+        lang: &str,
+        id: &str,
+        args: Option<&FluentArgs>,
+    ) -> Option<String> {
+        lang::chain(config, lang)
+            .into_iter()
+            .find_map(|l| self.format_in(config, l, id, args))
+    }
+
+    /// Formats `id` in `lang` itself (or by derivation), without fallback.
+    pub fn format_in(
+        &self,
+        config: &SiteConfig,
+        lang: &str,
+        id: &str,
+        args: Option<&FluentArgs>,
+    ) -> Option<String> {
+        if let Some(file) = self.files.get(lang)
+            && let Some(msg) = file.bundle.get_message(id)
+        {
+            let mut errors = Vec::new();
+            let value = msg.value()?;
+            return Some(
+                file.bundle
+                    .format_pattern(value, args, &mut errors)
+                    .into_owned(),
+            );
+        }
+        let base = config.language(lang)?.derive.as_deref()?;
+        self.format_in(config, base, id, args)
+            .map(|s| translit::sr_cyrl_to_latn(&s))
+    }
+
+    /// Whether `lang` can show `id` without falling back.
+    pub fn covers(&self, config: &SiteConfig, lang: &str, id: &str) -> bool {
+        self.has(lang, id)
+            || config
+                .language(lang)
+                .and_then(|l| l.derive.as_deref())
+                .is_some_and(|base| self.covers(config, base, id))
+    }
+
+    /// Every message of the source language should exist in every other
+    /// language; a gap is a warning where a fallback covers it.
+    pub fn check_completeness(&self, config: &SiteConfig, diags: &mut Diagnostics) {
+        let Some(source) = self.files.get(&config.source_language) else {
+            return;
+        };
+        for (tag, file) in &self.files {
+            if *tag == config.source_language {
+                continue;
+            }
+            for id in source.ids.keys() {
+                if self.covers(config, tag, id) {
+                    continue;
+                }
+                let shown = lang::chain(config, tag)
+                    .into_iter()
+                    .skip(1)
+                    .find(|l| self.covers(config, l, id))
+                    .unwrap_or(&config.source_language);
+                diags.push(
+                    Diagnostic::warning(
+                        "missing-message",
+                        format!("message `{id}` is not translated into {tag}"),
+                    )
+                    .file(&file.path)
+                    .hint(format!(
+                        "add `{id} = ...`; until then readers see the {shown} text"
+                    )),
+                );
+            }
+            for (id, pos) in &file.ids {
+                if !source.ids.contains_key(id) {
+                    let hint = did_you_mean(id, source.ids.keys().map(String::as_str))
+                        .unwrap_or_else(|| {
+                            format!("add it to {} first, or remove it", source.path.display())
+                        });
+                    diags.push(
+                        Diagnostic::warning(
+                            "unknown-message",
+                            format!("message `{id}` does not exist in the source language"),
+                        )
+                        .file(&file.path)
+                        .at(pos.line, pos.col)
+                        .hint(hint),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn read_ftl(path: &Path, shown: &Path, tag: &str, diags: &mut Diagnostics) -> Option<LangFile> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error("io", format!("cannot read the file: {e}")).file(shown));
+            return None;
+        }
+    };
+    let text = match crate::content::frontmatter::decode(&bytes) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d.file(shown));
+            return None;
+        }
+    };
+    let resource = match FluentResource::try_new(text.clone()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            for e in errors {
+                let pos = pos_of(&text, e.pos.start);
+                diags.push(
+                    Diagnostic::error("fluent-syntax", format!("Fluent syntax error: {}", e.kind))
+                        .file(shown)
+                        .at(pos.line, pos.col)
+                        .hint("see https://projectfluent.org/fluent/guide/ ; messages are `id = text`, continued lines indented"),
+                );
+            }
+            r
+        }
+    };
+    let mut ids = BTreeMap::new();
+    for entry in resource.entries() {
+        if let fluent_syntax::ast::Entry::Message(m) = entry {
+            let offset =
+                (m.id.name.as_ptr() as usize).saturating_sub(resource.source().as_ptr() as usize);
+            ids.insert(m.id.name.to_string(), pos_of(resource.source(), offset));
+        }
+    }
+    let locale = tag.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![locale]);
+    // Isolation marks help right-to-left text only; they are noise in
+    // left-to-right pages, search indexes and PDFs.
+    bundle.set_use_isolating(false);
+    if let Err(errors) = bundle.add_resource(resource) {
+        for e in errors {
+            diags.push(Diagnostic::error("fluent", format!("{e}")).file(shown));
+        }
+    }
+    Some(LangFile {
+        path: shown.to_path_buf(),
+        ids,
+        bundle,
+    })
+}
+
+/// Line and column of a byte offset.
+fn pos_of(text: &str, offset: usize) -> Pos {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = 1 + before.matches('\n').count();
+    let col = 1 + before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    Pos { line, col }
+}
+
+/// Fluent arguments from name/value pairs.
+pub fn args<'a>(pairs: &[(&'a str, fluent_bundle::FluentValue<'a>)]) -> FluentArgs<'a> {
+    let mut a = FluentArgs::new();
+    for (k, v) in pairs {
+        a.set(Cow::Borrowed(*k), v.clone());
+    }
+    a
+}

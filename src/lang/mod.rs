@@ -1,0 +1,39 @@
+//! Language tags, text direction, fallback chains and derived languages.
+
+pub mod translit;
+
+use serde::Serialize;
+
+use crate::config::SiteConfig;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+/// Whether `tag` is a well-formed BCP 47 tag that we can use in file names
+/// and URLs (letters, digits and hyphens only).
+pub fn is_valid_tag(tag: &str) -> bool {
+    !tag.is_empty()
+        && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && tag.parse::<unic_langid::LanguageIdentifier>().is_ok()
+}
+
+/// The languages to try, in order, for a reader of `tag`: itself, its
+/// fallback chain, then the source language, so that no page is ever empty.
+pub fn chain<'a>(config: &'a SiteConfig, tag: &'a str) -> Vec<&'a str> {
+    let mut out = vec![tag];
+    if let Some(lang) = config.language(tag) {
+        for f in &lang.fallback {
+            if !out.contains(&f.as_str()) {
+                out.push(f);
+            }
+        }
+    }
+    if !out.contains(&config.source_language.as_str()) {
+        out.push(&config.source_language);
+    }
+    out
+}

@@ -1,0 +1,282 @@
+//! Rules that look across files: translations against their source,
+//! key-fact labels and names against the Fluent files, and the freshness
+//! and currency of every sheet on a given day.
+
+use jiff::civil::Date;
+
+use crate::content::sheet::{Doc, Role};
+use crate::content::{Files, Site};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::freshness::{self, Freshness};
+use crate::yaml::Pos;
+
+/// Every cross-file problem of `site` on `today`.
+pub fn validate(site: &Site, today: Date) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let c = &site.config;
+    site.l10n.check_completeness(c, &mut diags);
+    check_names(site, &mut diags);
+    for (code, dest) in &site.destinations {
+        let overview = std::iter::once(("_country", &dest.overview));
+        for (route, files) in overview.chain(dest.sheets.iter().map(|(r, f)| (r.as_str(), f))) {
+            check_translations(site, code, route, files, &mut diags);
+            if let Some(source) = &files.source {
+                check_source(site, source, today, &mut diags);
+            }
+        }
+    }
+    diags
+}
+
+fn at(d: Diagnostic, doc: &Doc, pos: Pos) -> Diagnostic {
+    d.file(&doc.path).at(pos.line, pos.col)
+}
+
+/// Route and country names, and key-fact labels, need Fluent messages in
+/// the source language.
+fn check_names(site: &Site, diags: &mut Diagnostics) {
+    let c = &site.config;
+    let Some(file) = site.l10n.files.get(&c.source_language) else {
+        return;
+    };
+    let missing = |id: String| {
+        Diagnostic::error(
+            "missing-message",
+            format!("no Fluent message `{id}` in {}", file.path.display()),
+        )
+        .hint(format!(
+            "add `{id} = ...` to {} (and to the other languages)",
+            file.path.display()
+        ))
+    };
+    for route in &c.routes {
+        if !file.ids.contains_key(&format!("route-{route}")) {
+            diags.push(
+                missing(format!("route-{route}")).file(site.shown("content/site.yaml".as_ref())),
+            );
+        }
+    }
+    for code in site.destinations.keys() {
+        if !file.ids.contains_key(&format!("country-{code}")) {
+            diags.push(
+                missing(format!("country-{code}"))
+                    .file(site.shown(format!("content/{code}").as_ref())),
+            );
+        }
+    }
+    let fact_ids = || file.ids.keys().filter_map(|k| k.strip_prefix("fact-"));
+    for dest in site.destinations.values() {
+        for files in dest.sheets.values() {
+            let Some(source) = &files.source else {
+                continue;
+            };
+            for k in &source.text.key_facts {
+                if !file.ids.contains_key(&format!("fact-{}", k.label.value)) {
+                    let hint = did_you_mean(&k.label.value, fact_ids()).unwrap_or_else(|| {
+                        format!(
+                            "use a known label ({}) or add `fact-{} = ...` to {}",
+                            fact_ids().collect::<Vec<_>>().join(", "),
+                            k.label.value,
+                            file.path.display()
+                        )
+                    });
+                    diags.push(at(
+                        Diagnostic::error(
+                            "unknown-label",
+                            format!("key-fact label `{}` has no Fluent message", k.label.value),
+                        )
+                        .hint(hint),
+                        source,
+                        k.label.pos,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn check_source(site: &Site, doc: &Doc, today: Date, diags: &mut Diagnostics) {
+    let c = &site.config;
+    let Role::Source(Some(facts)) = &doc.role else {
+        return;
+    };
+    let last = &facts.last_reviewed;
+    if last.value > today {
+        diags.push(at(
+            Diagnostic::error(
+                "invalid-date",
+                format!(
+                    "`last_reviewed` ({}) is in the future (today is {today})",
+                    last.value
+                ),
+            )
+            .hint("write the date the facts were actually checked"),
+            doc,
+            last.pos,
+        ));
+    }
+    for (key, date) in [
+        ("valid_until", &facts.valid_until),
+        ("next_review", &facts.next_review),
+    ] {
+        if let Some(d) = date.as_ref().filter(|d| d.value < last.value) {
+            diags.push(at(
+                Diagnostic::error(
+                    "invalid-date",
+                    format!(
+                        "`{key}` ({}) is before `last_reviewed` ({})",
+                        d.value, last.value
+                    ),
+                )
+                .hint(format!("`{key}` must be on or after the review date")),
+                doc,
+                d.pos,
+            ));
+        }
+    }
+    for s in &facts.sources {
+        if let Some(checked) = s.checked.as_ref().filter(|d| d.value > today) {
+            diags.push(at(
+                Diagnostic::error(
+                    "invalid-date",
+                    format!(
+                        "source checked on {}, which is in the future",
+                        checked.value
+                    ),
+                )
+                .hint("write the date the source was actually checked"),
+                doc,
+                checked.pos,
+            ));
+        }
+    }
+    let review = freshness::review(facts, today, c.review_interval_days, c.warning_days);
+    let due_pos = facts.next_review.as_ref().map_or(last.pos, |n| n.pos);
+    let recheck = "check the facts against the sources, update the sheet and set `last_reviewed` to the day you checked";
+    let d = match review.status {
+        Freshness::Overdue => Diagnostic::error(
+            "overdue",
+            format!("review overdue: it was due on {}", review.due),
+        )
+        .hint(recheck),
+        Freshness::DueSoon => {
+            Diagnostic::warning("due-soon", format!("review due soon: on {}", review.due))
+                .hint(recheck)
+        }
+        Freshness::Expired => {
+            let until = facts.valid_until.as_ref().map_or(last, |v| v);
+            diags.push(at(
+                Diagnostic::error("expired", format!("expired: valid only until {}", until.value))
+                    .hint("replace the facts with the current rules and move `valid_until` on, or remove the sheet"),
+                doc,
+                until.pos,
+            ));
+            return;
+        }
+        Freshness::Fresh | Freshness::InvalidDate => return,
+    };
+    diags.push(at(d, doc, due_pos));
+}
+
+fn check_translations(
+    site: &Site,
+    code: &str,
+    route: &str,
+    files: &Files,
+    diags: &mut Diagnostics,
+) {
+    let c = &site.config;
+    let hash = files
+        .source
+        .as_ref()
+        .map(|s| freshness::source_hash(&s.text));
+    for (lang, doc) in &files.translations {
+        let Role::Translation(t) = &doc.role else {
+            continue;
+        };
+        let Some(source) = &files.source else {
+            if files.source_path.is_none() {
+                let new = if route == "_country" {
+                    String::new()
+                } else {
+                    format!(" (`factsheet new {code} {route}`)")
+                };
+                diags.push(
+                    Diagnostic::error(
+                        "orphan-translation",
+                        format!(
+                            "no source sheet: content/{code}/{route}.{}.md does not exist",
+                            c.source_language
+                        ),
+                    )
+                    .file(&doc.path)
+                    .at(1, 1)
+                    .hint(format!(
+                        "write the source first{new}, or remove or rename this translation"
+                    )),
+                );
+            }
+            continue;
+        };
+        if t.from.value != c.source_language {
+            diags.push(at(
+                Diagnostic::error(
+                    "bad-from",
+                    format!(
+                        "`from: {}`, but the source language is `{}`",
+                        t.from.value, c.source_language
+                    ),
+                )
+                .hint(format!("write `from: {}`", c.source_language)),
+                doc,
+                t.from.pos,
+            ));
+        }
+        for k in &doc.text.key_facts {
+            if !source
+                .text
+                .key_facts
+                .iter()
+                .any(|s| s.label.value == k.label.value)
+            {
+                let known = source.text.key_facts.iter().map(|s| s.label.value.as_str());
+                let hint = did_you_mean(&k.label.value, known).unwrap_or_else(|| {
+                    format!("translate only the key facts of {}", source.path.display())
+                });
+                diags.push(at(
+                    Diagnostic::error(
+                        "unknown-label",
+                        format!("the source has no key fact `{}`", k.label.value),
+                    )
+                    .hint(hint),
+                    doc,
+                    k.label.pos,
+                ));
+            }
+        }
+        let stamp = format!("run `factsheet stamp {}`", doc.path.display());
+        match (&t.source_hash, &hash) {
+            (None, _) => diags.push(at(
+                Diagnostic::error("unstamped", "the translation has no `source_hash`")
+                    .hint(format!("when the translation matches the source, {stamp}")),
+                doc,
+                t.from.pos,
+            )),
+            (Some(h), Some(hash)) if h.value != *hash => diags.push(at(
+                Diagnostic::error(
+                    "outdated",
+                    format!(
+                        "translation ({lang}) is outdated: {} has changed since it was translated",
+                        source.path.display()
+                    ),
+                )
+                .hint(format!(
+                    "bring the translation in line with the source, then {stamp}"
+                )),
+                doc,
+                h.pos,
+            )),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,101 @@
+# Bosnian (bs) UI strings for factsheet, translated from en.ftl.
+# Message ids are shared by every language; see README.md, "Translations".
+
+## Site
+
+site-title = Legalni putevi u inostranstvo
+site-tagline = Informativni listovi o legalnim načinima da radite, studirate ili se pridružite porodici u inostranstvu
+sample-disclaimer = Primjer sadržaja: provjerite svaki podatak u zvaničnim izvorima prije nego što se na njega oslonite.
+choose-language = Odaberite jezik
+nav-home = Početna
+nav-destinations = Odredišta
+language-switcher = Ova stranica na drugim jezicima
+skip-to-content = Pređi na sadržaj
+
+## Destinations (ISO 3166-1 alpha-2)
+
+country-at = Austrija
+country-ca = Kanada
+country-ch = Švicarska
+country-de = Njemačka
+country-hr = Hrvatska
+country-it = Italija
+country-us = Sjedinjene Američke Države
+
+## Routes
+
+route-work = Rad
+route-seasonal-work = Sezonski rad
+route-study = Studij
+route-family = Spajanje porodice
+route-diversity-visa = Lutrija za vize raznolikosti
+
+## Key-fact labels (a sheet's key_facts label `fee` is the message `fact-fee`)
+
+fact-fee = Taksa
+fact-processing-time = Vrijeme obrade
+fact-quota = Kvota
+fact-duration = Trajanje boravka
+fact-language = Potrebno znanje jezika
+fact-salary = Minimalna plata
+fact-funds = Dokaz o finansijskim sredstvima
+fact-application-period = Kada podnijeti zahtjev
+fact-who-applies = Ko podnosi zahtjev
+fact-eligibility = Ko može podnijeti zahtjev
+fact-work-rights = Pravo na rad
+
+## Sheet page
+
+key-facts-heading = Ključni podaci
+sources-heading = Zvanični izvori
+contacts-heading = Kontakti
+last-reviewed = Posljednja provjera: { $date }
+next-review = Rok za sljedeću provjeru: { $date }
+source-checked = provjereno { $date }
+download-pdf = Preuzmite letak za štampanje (PDF)
+sheets-count =
+    { $count ->
+        [one] { $count } informativni list
+        [few] { $count } informativna lista
+       *[other] { $count } informativnih listova
+    }
+page-x-of-y = Stranica { $page } od { $total }
+
+## Freshness and translation status
+
+status-fresh = Ažurno
+status-due-soon = Provjera uskoro
+status-overdue = Provjera kasni
+status-expired = Isteklo
+status-invalid-date = Nevažeći datum
+translation-current = Prijevod je ažuran
+translation-outdated = Prijevod je zastario
+translation-missing = Nije prevedeno
+warning-overdue =
+    Provjera ovih informacija bila je predviđena za { $date }, pa su one možda zastarjele. Provjerite zvanične izvore prije nego što postupite na osnovu njih.
+warning-overdue-days =
+    { $days ->
+        [one] Provjera kasni { $days } dan.
+        [few] Provjera kasni { $days } dana.
+       *[other] Provjera kasni { $days } dana.
+    }
+warning-expired = Ove informacije važile su samo do { $date }. Ne oslanjajte se na njih: provjerite važeća pravila u zvaničnim izvorima.
+warning-outdated = Original ove stranice izmijenjen je nakon prevođenja. Ovaj prijevod je možda zastario; mjerodavna je verzija na jeziku { $language }.
+fallback-notice = Ova stranica još nije dostupna na jeziku { $requested }. Prikazana je na jeziku { $shown }.
+
+## Search
+
+search-label = Pretražite informativne listove
+search-button = Pretraži
+search-results =
+    { $count ->
+        [one] { $count } rezultat
+        [few] { $count } rezultata
+       *[other] { $count } rezultata
+    }
+search-no-results = Nijedan informativni list ne odgovara vašoj pretrazi.
+
+## Errors
+
+not-found-title = Stranica nije pronađena
+not-found-text = Ova stranica ne postoji. Možda je premještena: počnite ponovo od početne stranice.

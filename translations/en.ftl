@@ -1,0 +1,98 @@
+# English UI strings for factsheet (the source language).
+# Message ids are shared by every language; see README.md, "Translations".
+
+## Site
+
+site-title = Legal routes abroad
+site-tagline = Fact sheets on legal ways to work, study or join family abroad
+sample-disclaimer = Sample content: check every fact against the official sources before you rely on it.
+choose-language = Choose your language
+nav-home = Home
+nav-destinations = Destinations
+language-switcher = This page in other languages
+skip-to-content = Skip to content
+
+## Destinations (ISO 3166-1 alpha-2)
+
+country-at = Austria
+country-ca = Canada
+country-ch = Switzerland
+country-de = Germany
+country-hr = Croatia
+country-it = Italy
+country-us = United States
+
+## Routes
+
+route-work = Work
+route-seasonal-work = Seasonal work
+route-study = Study
+route-family = Family reunification
+route-diversity-visa = Diversity visa lottery
+
+## Key-fact labels (a sheet's key_facts label `fee` is the message `fact-fee`)
+
+fact-fee = Fee
+fact-processing-time = Processing time
+fact-quota = Quota
+fact-duration = Duration of stay
+fact-language = Language requirement
+fact-salary = Minimum salary
+fact-funds = Proof of funds
+fact-application-period = When to apply
+fact-who-applies = Who applies
+fact-eligibility = Who can apply
+fact-work-rights = Right to work
+
+## Sheet page
+
+key-facts-heading = Key facts
+sources-heading = Official sources
+contacts-heading = Contacts
+last-reviewed = Last reviewed: { $date }
+next-review = Next review due: { $date }
+source-checked = checked { $date }
+download-pdf = Download a printable handout (PDF)
+sheets-count =
+    { $count ->
+        [one] { $count } fact sheet
+       *[other] { $count } fact sheets
+    }
+page-x-of-y = Page { $page } of { $total }
+
+## Freshness and translation status
+
+status-fresh = Up to date
+status-due-soon = Review due soon
+status-overdue = Review overdue
+status-expired = Expired
+status-invalid-date = Invalid date
+translation-current = Translation current
+translation-outdated = Translation outdated
+translation-missing = Not translated
+warning-overdue =
+    This information was due for review on { $date } and may be out of date. Check the official sources before you act on it.
+warning-overdue-days =
+    { $days ->
+        [one] The review is { $days } day late.
+       *[other] The review is { $days } days late.
+    }
+warning-expired = This information was valid only until { $date }. Do not rely on it: check the official sources for the current rules.
+warning-outdated = The original of this page has changed since it was translated. This translation may be out of date; the { $language } version is the reference.
+fallback-notice = This page is not yet available in { $requested }. It is shown in { $shown }.
+
+## Search
+
+search-label = Search the fact sheets
+search-button = Search
+search-results =
+    { $count ->
+        [one] { $count } result
+       *[other] { $count } results
+    }
+search-no-results = No fact sheet matches your search.
+
+## Errors
+
+not-found-title = Page not found
+not-found-text = This page does not exist. It may have moved: start again from the home page.

@@ -1,0 +1,101 @@
+# Croatian (hr) UI strings for factsheet, translated from en.ftl.
+# Message ids are shared by every language; see README.md, "Translations".
+
+## Site
+
+site-title = Zakoniti putovi u inozemstvo
+site-tagline = Informativni listovi o zakonitim načinima za rad, studij ili pridruživanje obitelji u inozemstvu
+sample-disclaimer = Primjer sadržaja: provjerite svaki podatak u službenim izvorima prije nego što se na njega oslonite.
+choose-language = Odaberite jezik
+nav-home = Početna
+nav-destinations = Odredišta
+language-switcher = Ova stranica na drugim jezicima
+skip-to-content = Prijeđi na sadržaj
+
+## Destinations (ISO 3166-1 alpha-2)
+
+country-at = Austrija
+country-ca = Kanada
+country-ch = Švicarska
+country-de = Njemačka
+country-hr = Hrvatska
+country-it = Italija
+country-us = Sjedinjene Američke Države
+
+## Routes
+
+route-work = Rad
+route-seasonal-work = Sezonski rad
+route-study = Studij
+route-family = Spajanje obitelji
+route-diversity-visa = Lutrija za vize raznolikosti
+
+## Key-fact labels (a sheet's key_facts label `fee` is the message `fact-fee`)
+
+fact-fee = Pristojba
+fact-processing-time = Vrijeme obrade
+fact-quota = Kvota
+fact-duration = Trajanje boravka
+fact-language = Potrebno znanje jezika
+fact-salary = Minimalna plaća
+fact-funds = Dokaz o financijskim sredstvima
+fact-application-period = Kada podnijeti zahtjev
+fact-who-applies = Tko podnosi zahtjev
+fact-eligibility = Tko može podnijeti zahtjev
+fact-work-rights = Pravo na rad
+
+## Sheet page
+
+key-facts-heading = Ključni podaci
+sources-heading = Službeni izvori
+contacts-heading = Kontakti
+last-reviewed = Posljednja provjera: { $date }
+next-review = Rok za sljedeću provjeru: { $date }
+source-checked = provjereno { $date }
+download-pdf = Preuzmite letak za ispis (PDF)
+sheets-count =
+    { $count ->
+        [one] { $count } informativni list
+        [few] { $count } informativna lista
+       *[other] { $count } informativnih listova
+    }
+page-x-of-y = Stranica { $page } od { $total }
+
+## Freshness and translation status
+
+status-fresh = Ažurno
+status-due-soon = Provjera uskoro
+status-overdue = Provjera kasni
+status-expired = Isteklo
+status-invalid-date = Neispravan datum
+translation-current = Prijevod je ažuran
+translation-outdated = Prijevod je zastario
+translation-missing = Nije prevedeno
+warning-overdue =
+    Provjera ovih informacija bila je predviđena za { $date }, pa su one možda zastarjele. Provjerite službene izvore prije nego što postupite na temelju njih.
+warning-overdue-days =
+    { $days ->
+        [one] Provjera kasni { $days } dan.
+        [few] Provjera kasni { $days } dana.
+       *[other] Provjera kasni { $days } dana.
+    }
+warning-expired = Ove su informacije vrijedile samo do { $date }. Ne oslanjajte se na njih: provjerite važeća pravila u službenim izvorima.
+warning-outdated = Izvornik ove stranice promijenjen je nakon prevođenja. Ovaj prijevod možda je zastario; mjerodavna je inačica na jeziku { $language }.
+fallback-notice = Ova stranica još nije dostupna na jeziku { $requested }. Prikazana je na jeziku { $shown }.
+
+## Search
+
+search-label = Pretražite informativne listove
+search-button = Traži
+search-results =
+    { $count ->
+        [one] { $count } rezultat
+        [few] { $count } rezultata
+       *[other] { $count } rezultata
+    }
+search-no-results = Nijedan informativni list ne odgovara vašem pretraživanju.
+
+## Errors
+
+not-found-title = Stranica nije pronađena
+not-found-text = Ova stranica ne postoji. Možda je premještena: počnite ispočetka s početne stranice.

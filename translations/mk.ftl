@@ -1,0 +1,98 @@
+# Macedonian (mk) UI strings for factsheet, translated from en.ftl.
+# Message ids are shared by every language; see README.md, "Translations".
+
+## Site
+
+site-title = Легални патишта во странство
+site-tagline = Информативни листови за легалните начини за работа, студирање или спојување со семејството во странство
+sample-disclaimer = Примерна содржина: проверете го секој податок во официјалните извори пред да се потпрете на него.
+choose-language = Изберете јазик
+nav-home = Почетна
+nav-destinations = Дестинации
+language-switcher = Оваа страница на други јазици
+skip-to-content = Прескокни до содржината
+
+## Destinations (ISO 3166-1 alpha-2)
+
+country-at = Австрија
+country-ca = Канада
+country-ch = Швајцарија
+country-de = Германија
+country-hr = Хрватска
+country-it = Италија
+country-us = Соединети Американски Држави
+
+## Routes
+
+route-work = Работа
+route-seasonal-work = Сезонска работа
+route-study = Студии
+route-family = Спојување на семејството
+route-diversity-visa = Лотарија за визи за различност
+
+## Key-fact labels (a sheet's key_facts label `fee` is the message `fact-fee`)
+
+fact-fee = Такса
+fact-processing-time = Време на обработка
+fact-quota = Квота
+fact-duration = Времетраење на престојот
+fact-language = Потребно познавање на јазик
+fact-salary = Минимална плата
+fact-funds = Доказ за финансиски средства
+fact-application-period = Кога да поднесете барање
+fact-who-applies = Кој поднесува барање
+fact-eligibility = Кој може да поднесе барање
+fact-work-rights = Право на работа
+
+## Sheet page
+
+key-facts-heading = Клучни податоци
+sources-heading = Официјални извори
+contacts-heading = Контакти
+last-reviewed = Последна проверка: { $date }
+next-review = Рок за следната проверка: { $date }
+source-checked = проверено на { $date }
+download-pdf = Преземете леток за печатење (PDF)
+sheets-count =
+    { $count ->
+        [one] { $count } информативен лист
+       *[other] { $count } информативни листови
+    }
+page-x-of-y = Страница { $page } од { $total }
+
+## Freshness and translation status
+
+status-fresh = Ажурно
+status-due-soon = Проверка наскоро
+status-overdue = Проверката доцни
+status-expired = Истечено
+status-invalid-date = Неважечки датум
+translation-current = Преводот е ажурен
+translation-outdated = Преводот е застарен
+translation-missing = Не е преведено
+warning-overdue =
+    Проверката на овие информации требаше да се изврши на { $date }, па тие можеби се застарени. Проверете ги официјалните извори пред да постапите врз основа на нив.
+warning-overdue-days =
+    { $days ->
+        [one] Проверката доцни { $days } ден.
+       *[other] Проверката доцни { $days } дена.
+    }
+warning-expired = Овие информации важеа само до { $date }. Не потпирајте се на нив: проверете ги важечките правила во официјалните извори.
+warning-outdated = Оригиналот на оваа страница е изменет по нејзиното преведување. Овој превод можеби е застарен; меродавна е верзијата на јазикот { $language }.
+fallback-notice = Оваа страница сè уште не е достапна на јазикот { $requested }. Прикажана е на јазикот { $shown }.
+
+## Search
+
+search-label = Пребарувајте ги информативните листови
+search-button = Пребарај
+search-results =
+    { $count ->
+        [one] { $count } резултат
+       *[other] { $count } резултати
+    }
+search-no-results = Ниту еден информативен лист не одговара на вашето пребарување.
+
+## Errors
+
+not-found-title = Страницата не е пронајдена
+not-found-text = Оваа страница не постои. Можеби е преместена: почнете одново од почетната страница.

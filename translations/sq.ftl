@@ -1,0 +1,98 @@
+# Albanian (sq) UI strings for factsheet, translated from en.ftl.
+# Message ids are shared by every language; see README.md, "Translations".
+
+## Site
+
+site-title = Rrugë të ligjshme për jashtë vendit
+site-tagline = Fletë informative për mënyrat e ligjshme për të punuar, për të studiuar ose për t'u bashkuar me familjen jashtë vendit
+sample-disclaimer = Përmbajtje shembull: verifikoni çdo të dhënë në burimet zyrtare përpara se të mbështeteni në të.
+choose-language = Zgjidhni gjuhën tuaj
+nav-home = Kreu
+nav-destinations = Destinacionet
+language-switcher = Kjo faqe në gjuhë të tjera
+skip-to-content = Kalo te përmbajtja
+
+## Destinations (ISO 3166-1 alpha-2)
+
+country-at = Austria
+country-ca = Kanadaja
+country-ch = Zvicra
+country-de = Gjermania
+country-hr = Kroacia
+country-it = Italia
+country-us = Shtetet e Bashkuara
+
+## Routes
+
+route-work = Punë
+route-seasonal-work = Punë sezonale
+route-study = Studime
+route-family = Bashkim familjar
+route-diversity-visa = Lotaria e vizave të diversitetit
+
+## Key-fact labels (a sheet's key_facts label `fee` is the message `fact-fee`)
+
+fact-fee = Tarifa
+fact-processing-time = Koha e shqyrtimit
+fact-quota = Kuota
+fact-duration = Kohëzgjatja e qëndrimit
+fact-language = Njohja e gjuhës që kërkohet
+fact-salary = Paga minimale
+fact-funds = Dëshmi e mjeteve financiare
+fact-application-period = Kur të aplikoni
+fact-who-applies = Kush aplikon
+fact-eligibility = Kush mund të aplikojë
+fact-work-rights = E drejta për të punuar
+
+## Sheet page
+
+key-facts-heading = Të dhënat kryesore
+sources-heading = Burimet zyrtare
+contacts-heading = Kontaktet
+last-reviewed = Rishikuar së fundi: { $date }
+next-review = Rishikimi i radhës: { $date }
+source-checked = kontrolluar më { $date }
+download-pdf = Shkarkoni një fletë për printim (PDF)
+sheets-count =
+    { $count ->
+        [one] { $count } fletë informative
+       *[other] { $count } fletë informative
+    }
+page-x-of-y = Faqja { $page } nga { $total }
+
+## Freshness and translation status
+
+status-fresh = E përditësuar
+status-due-soon = Rishikim së shpejti
+status-overdue = Rishikim i vonuar
+status-expired = E skaduar
+status-invalid-date = Datë e pavlefshme
+translation-current = Përkthimi është i përditësuar
+translation-outdated = Përkthimi është i vjetëruar
+translation-missing = Nuk është përkthyer
+warning-overdue =
+    Ky informacion duhej rishikuar më { $date } dhe mund të jetë i vjetëruar. Kontrolloni burimet zyrtare përpara se të veproni mbi bazën e tij.
+warning-overdue-days =
+    { $days ->
+        [one] Rishikimi ka { $days } ditë vonesë.
+       *[other] Rishikimi ka { $days } ditë vonesë.
+    }
+warning-expired = Ky informacion ishte i vlefshëm vetëm deri më { $date }. Mos u mbështetni në të: kontrolloni burimet zyrtare për rregullat aktuale.
+warning-outdated = Origjinali i kësaj faqeje ka ndryshuar që kur u përkthye. Ky përkthim mund të jetë i vjetëruar; versioni i referencës është ai në gjuhën { $language }.
+fallback-notice = Kjo faqe nuk është ende e disponueshme në gjuhën { $requested }. Po shfaqet në gjuhën { $shown }.
+
+## Search
+
+search-label = Kërkoni në fletët informative
+search-button = Kërko
+search-results =
+    { $count ->
+        [one] { $count } rezultat
+       *[other] { $count } rezultate
+    }
+search-no-results = Asnjë fletë informative nuk përputhet me kërkimin tuaj.
+
+## Errors
+
+not-found-title = Faqja nuk u gjet
+not-found-text = Kjo faqe nuk ekziston. Mund të jetë zhvendosur: filloni përsëri nga faqja kryesore.

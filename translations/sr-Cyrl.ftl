@@ -1,0 +1,102 @@
+# Serbian, Cyrillic (sr-Cyrl) UI strings for factsheet, translated from en.ftl.
+# sr-Latn is derived from this file by transliteration: write Cyrillic only.
+# Message ids are shared by every language; see README.md, "Translations".
+
+## Site
+
+site-title = Легални путеви у иностранство
+site-tagline = Информативни листови о легалним начинима да радите, студирате или се придружите породици у иностранству
+sample-disclaimer = Пример садржаја: проверите сваки податак у званичним изворима пре него што се на њега ослоните.
+choose-language = Изаберите језик
+nav-home = Почетна
+nav-destinations = Одредишта
+language-switcher = Ова страница на другим језицима
+skip-to-content = Пређи на садржај
+
+## Destinations (ISO 3166-1 alpha-2)
+
+country-at = Аустрија
+country-ca = Канада
+country-ch = Швајцарска
+country-de = Немачка
+country-hr = Хрватска
+country-it = Италија
+country-us = Сједињене Америчке Државе
+
+## Routes
+
+route-work = Рад
+route-seasonal-work = Сезонски рад
+route-study = Студије
+route-family = Спајање породице
+route-diversity-visa = Лутрија за визе разноликости
+
+## Key-fact labels (a sheet's key_facts label `fee` is the message `fact-fee`)
+
+fact-fee = Такса
+fact-processing-time = Време обраде
+fact-quota = Квота
+fact-duration = Трајање боравка
+fact-language = Потребно знање језика
+fact-salary = Минимална плата
+fact-funds = Доказ о финансијским средствима
+fact-application-period = Када поднети захтев
+fact-who-applies = Ко подноси захтев
+fact-eligibility = Ко може да поднесе захтев
+fact-work-rights = Право на рад
+
+## Sheet page
+
+key-facts-heading = Кључни подаци
+sources-heading = Званични извори
+contacts-heading = Контакти
+last-reviewed = Последња провера: { $date }
+next-review = Рок за следећу проверу: { $date }
+source-checked = проверено { $date }
+download-pdf = Преузмите летак за штампање (ПДФ)
+sheets-count =
+    { $count ->
+        [one] { $count } информативни лист
+        [few] { $count } информативна листа
+       *[other] { $count } информативних листова
+    }
+page-x-of-y = Страница { $page } од { $total }
+
+## Freshness and translation status
+
+status-fresh = Ажурно
+status-due-soon = Провера ускоро
+status-overdue = Провера касни
+status-expired = Истекло
+status-invalid-date = Неважећи датум
+translation-current = Превод је ажуран
+translation-outdated = Превод је застарео
+translation-missing = Није преведено
+warning-overdue =
+    Провера ових информација била је предвиђена за { $date }, па су оне можда застареле. Проверите званичне изворе пре него што поступите на основу њих.
+warning-overdue-days =
+    { $days ->
+        [one] Провера касни { $days } дан.
+        [few] Провера касни { $days } дана.
+       *[other] Провера касни { $days } дана.
+    }
+warning-expired = Ове информације важиле су само до { $date }. Не ослањајте се на њих: проверите важећа правила у званичним изворима.
+warning-outdated = Оригинал ове странице измењен је након превођења. Овај превод је можда застарео; меродавна је верзија на језику { $language }.
+fallback-notice = Ова страница још није доступна на језику { $requested }. Приказана је на језику { $shown }.
+
+## Search
+
+search-label = Претражите информативне листове
+search-button = Претражи
+search-results =
+    { $count ->
+        [one] { $count } резултат
+        [few] { $count } резултата
+       *[other] { $count } резултата
+    }
+search-no-results = Ниједан информативни лист не одговара вашој претрази.
+
+## Errors
+
+not-found-title = Страница није пронађена
+not-found-text = Ова страница не постоји. Можда је премештена: почните поново од почетне странице.
