@@ -202,8 +202,13 @@ fn render_human(
         if let Some(hint) = &d.hint {
             cs = cs.with_notes(vec![format!("hint: {hint}")]);
         }
-        // A file we can read again gets a label (and so file:line:col);
-        // otherwise the location goes in front of the message.
+        // A problem at a line gets a label (so file:line:col, and the source
+        // line with --verbose); one about a whole file or folder is written
+        // the same way, without a position.
+        let Some(line) = d.line else {
+            write_plain(&mut *writer, d, color)?;
+            continue;
+        };
         let id = d.file.as_ref().and_then(|f| {
             *ids.entry(f.clone()).or_insert_with(|| {
                 let bytes = std::fs::read(f).ok()?;
@@ -211,22 +216,44 @@ fn render_human(
                 Some(files.add(f.display().to_string(), text))
             })
         });
-        match (id, d.line) {
-            (Some(id), Some(line)) => {
-                let text = files.get(id).map(|f| f.source().as_str()).unwrap_or("");
-                let start = byte_offset(text, line, d.column.unwrap_or(1));
-                let end = label_end(text, start);
-                cs = cs.with_labels(vec![Label::primary(id, start..end)]);
-            }
-            (Some(id), None) => cs = cs.with_labels(vec![Label::primary(id, 0..0)]),
-            (None, _) if d.file.is_some() => {
-                cs.message = format!("{}: {}", d.location(), d.message);
-            }
-            _ => {}
-        }
+        let Some(id) = id else {
+            write_plain(&mut *writer, d, color)?;
+            continue;
+        };
+        let text = files.get(id).map(|f| f.source().as_str()).unwrap_or("");
+        let start = byte_offset(text, line, d.column.unwrap_or(1));
+        let end = label_end(text, start);
+        cs = cs.with_labels(vec![Label::primary(id, start..end)]);
         if term::emit_to_write_style(&mut *writer, &config, &files, &cs).is_err() {
             writeln!(writer, "{}: {}", d.location(), d.message)?;
         }
+    }
+    Ok(())
+}
+
+/// `path: error[code]: message` and its hint, in codespan's medium style.
+fn write_plain(out: &mut dyn Write, d: &Diagnostic, color: bool) -> std::io::Result<()> {
+    let (word, ansi) = match d.severity {
+        Severity::Error => ("error", "\x1b[1;31m"),
+        Severity::Warning => ("warning", "\x1b[1;33m"),
+    };
+    let location = d.location();
+    let prefix = if location.is_empty() {
+        String::new()
+    } else {
+        format!("{location}: ")
+    };
+    if color {
+        writeln!(
+            out,
+            "{prefix}{ansi}{word}[{}]\x1b[0m\x1b[1m: {}\x1b[0m",
+            d.code, d.message
+        )?;
+    } else {
+        writeln!(out, "{prefix}{word}[{}]: {}", d.code, d.message)?;
+    }
+    if let Some(h) = &d.hint {
+        writeln!(out, " = hint: {h}")?;
     }
     Ok(())
 }

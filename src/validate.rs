@@ -194,6 +194,20 @@ fn check_translations(
         let Role::Translation(t) = &doc.role else {
             continue;
         };
+        if t.from.value != c.source_language {
+            diags.push(at(
+                Diagnostic::error(
+                    "bad-from",
+                    format!(
+                        "`from: {}`, but the source language is `{}`",
+                        t.from.value, c.source_language
+                    ),
+                )
+                .hint(format!("write `from: {}`", c.source_language)),
+                doc,
+                t.from.pos,
+            ));
+        }
         let Some(source) = &files.source else {
             if files.source_path.is_none() {
                 let new = if route == "_country" {
@@ -218,20 +232,6 @@ fn check_translations(
             }
             continue;
         };
-        if t.from.value != c.source_language {
-            diags.push(at(
-                Diagnostic::error(
-                    "bad-from",
-                    format!(
-                        "`from: {}`, but the source language is `{}`",
-                        t.from.value, c.source_language
-                    ),
-                )
-                .hint(format!("write `from: {}`", c.source_language)),
-                doc,
-                t.from.pos,
-            ));
-        }
         for k in &doc.text.key_facts {
             if !source
                 .text

@@ -1,0 +1,147 @@
+//! Running the real `factsheet` binary on fixture sites copied to a
+//! temporary folder.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Fails the test unless stderr has `needle`; shows the output.
+    #[track_caller]
+    pub fn err_has(&self, needle: &str) -> &Self {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn out_has(&self, needle: &str) -> &Self {
+        assert!(
+            self.stdout.contains(needle),
+            "stdout lacks {needle:?}:\n{}",
+            self.stdout
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn code(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.code, code,
+            "exit status; stderr:\n{}\nstdout:\n{}",
+            self.stderr, self.stdout
+        );
+        assert!(!self.stderr.contains("panicked"), "panic:\n{}", self.stderr);
+        self
+    }
+}
+
+pub struct TestSite {
+    pub dir: tempfile::TempDir,
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+impl TestSite {
+    /// A copy of `tests/fixtures/base`: one sheet, two translations.
+    pub fn base() -> TestSite {
+        Self::copy_of(&fixture("base"))
+    }
+
+    /// A copy of the bundled sample site (the repository's own content).
+    pub fn sample() -> TestSite {
+        let site = TestSite {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        copy_dir(&root.join("content"), &site.path().join("content"));
+        copy_dir(
+            &root.join("translations"),
+            &site.path().join("translations"),
+        );
+        site
+    }
+
+    pub fn copy_of(dir: &Path) -> TestSite {
+        let site = TestSite {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        copy_dir(dir, site.path());
+        site
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, rel: &str, text: impl AsRef<[u8]>) -> &Self {
+        let p = self.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+        self
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path().join(rel)).unwrap()
+    }
+
+    /// Runs `factsheet ARGS` with the site as working directory and root,
+    /// so paths in messages read `content/...`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_factsheet"))
+            .args(args)
+            .current_dir(self.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// `check` on a fixed day, when the base sheet is fresh.
+    pub fn check(&self) -> Run {
+        self.run(&["--today", "2026-03-01", "check"])
+    }
+}
+
+/// The base source sheet with `from` replaced by `to`.
+pub fn base_source_with(from: &str, to: &str) -> String {
+    let text = std::fs::read_to_string(fixture("base/content/de/work.en.md")).unwrap();
+    assert!(text.contains(from), "base sheet lacks {from:?}");
+    text.replacen(from, to, 1)
+}
+
+pub fn base_translation_with(from: &str, to: &str) -> String {
+    let text = std::fs::read_to_string(fixture("base/content/de/work.sq.md")).unwrap();
+    assert!(text.contains(from), "base translation lacks {from:?}");
+    text.replacen(from, to, 1)
+}
