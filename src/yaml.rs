@@ -116,6 +116,8 @@ fn scan_error(e: ScanError) -> YamlError {
     let info = e.info().to_string();
     let hint = if info.contains("tab") {
         "YAML does not allow tabs for indentation: indent with spaces".to_string()
+    } else if info.contains("recursion limit") {
+        "values nested this deep are never a fact sheet: flatten them".to_string()
     } else if info.contains("duplicated key") {
         "each field may appear once: remove or merge the repeated one".to_string()
     } else if info.contains("mapping values are not allowed") {

@@ -146,7 +146,7 @@ fn bad_dates() {
 fn sources_must_exist_and_be_web_addresses() {
     let no_sources = src("sources:\n", "sources: []\nx_sources:\n");
     case(
-        &[(SOURCE, no_sources.replace("x_sources:", "x_sources:"))],
+        &[(SOURCE, no_sources)],
         &[
             "error[no-sources]: `sources` is empty",
             "error[unknown-field]: unknown field `x_sources`",
