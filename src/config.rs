@@ -57,12 +57,7 @@ impl SiteConfig {
         let root = match yaml::parse(text) {
             Ok(node) => node,
             Err(e) => {
-                diags.push(
-                    Diagnostic::error("yaml", e.message)
-                        .file(file)
-                        .at(e.pos.line, e.pos.col)
-                        .hint(e.hint),
-                );
+                diags.push(e.into_diagnostic(file, 0));
                 return None;
             }
         };

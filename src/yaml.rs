@@ -63,6 +63,26 @@ pub struct YamlError {
     pub pos: Pos,
     pub message: String,
     pub hint: String,
+    /// For a repeated key: where it was first written.
+    pub first: Option<Pos>,
+}
+
+impl YamlError {
+    /// A diagnostic for `file`, whose YAML starts after `line_offset` lines.
+    pub fn into_diagnostic(
+        self,
+        file: &std::path::Path,
+        line_offset: usize,
+    ) -> crate::diagnostics::Diagnostic {
+        let mut message = self.message;
+        if let Some(first) = self.first {
+            message.push_str(&format!(" (first on line {})", first.line + line_offset));
+        }
+        crate::diagnostics::Diagnostic::error("yaml", message)
+            .file(file)
+            .at(self.pos.line + line_offset, self.pos.col)
+            .hint(self.hint)
+    }
 }
 
 impl Node {
@@ -132,6 +152,7 @@ fn scan_error(e: ScanError) -> YamlError {
         },
         message: format!("invalid YAML: {info}"),
         hint,
+        first: None,
     }
 }
 
@@ -162,6 +183,7 @@ impl Builder {
                 pos,
                 message: "front matter is too large".into(),
                 hint: format!("a sheet's fields need far fewer than {MAX_NODES} values"),
+                first: None,
             });
         }
         match event {
@@ -169,6 +191,7 @@ impl Builder {
                 pos,
                 message: "YAML aliases (`*name`) are not supported".into(),
                 hint: "write the value out in full where it is used".into(),
+                first: None,
             }),
             Event::Scalar(value, style, _, _) => {
                 let node = Node {
@@ -187,6 +210,7 @@ impl Builder {
                         pos,
                         message: format!("nesting deeper than {MAX_DEPTH} levels"),
                         hint: "fact sheet fields are at most a few levels deep".into(),
+                        first: None,
                     });
                 }
                 let node = |kind| Node { pos, end, kind };
@@ -226,6 +250,7 @@ impl Builder {
                                 pos: node.pos,
                                 message: "a field name must be plain text".into(),
                                 hint: "write `name: value`".into(),
+                                first: None,
                             });
                         }
                     },
@@ -234,10 +259,8 @@ impl Builder {
                             if let Some(first) = entries.iter().find(|e| e.key == key) {
                                 return Err(YamlError {
                                     pos: key_pos,
-                                    message: format!(
-                                        "field `{key}` appears twice (first on line {})",
-                                        first.key_pos.line
-                                    ),
+                                    message: format!("field `{key}` appears twice"),
+                                    first: Some(first.key_pos),
                                     hint: "each field may appear once: remove or merge the repeated one"
                                         .into(),
                                 });
@@ -284,7 +307,7 @@ mod tests {
         assert!(e.message.contains("aliases"), "{e:?}");
         let e = parse("a: 1\nb: 2\na: 3\n").unwrap_err();
         assert_eq!(e.pos.line, 3);
-        assert!(e.message.contains("first on line 1"), "{e:?}");
+        assert_eq!(e.first.map(|p| p.line), Some(1));
         let deep = format!("a: {}{}", "[".repeat(100), "]".repeat(100));
         assert!(parse(&deep).unwrap_err().message.contains("nesting"));
     }

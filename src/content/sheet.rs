@@ -111,12 +111,7 @@ pub fn read(path: &Path, split: &Split, place: &Place, diags: &mut Diagnostics) 
     let root = match yaml::parse(&split.yaml) {
         Ok(root) => root,
         Err(e) => {
-            diags.push(
-                Diagnostic::error("yaml", e.message)
-                    .file(path)
-                    .at(e.pos.line + 1, e.pos.col)
-                    .hint(e.hint),
-            );
+            diags.push(e.into_diagnostic(path, 1));
             return None;
         }
     };
