@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::lang::{Direction, is_valid_tag};
 use crate::schema::{Reader, Spanned, get};
 use crate::yaml::{self, Pos};

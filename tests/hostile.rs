@@ -81,7 +81,8 @@ const CASES: &[(&str, i32, &[&str])] = &[
             "error[wrong-type]: `sources` must be a list",
         ],
     ),
-    ("nul-bytes.md", 0, &["0 errors"]),
+    // A NUL in the text is read as text: the changed body outdates translations.
+    ("nul-bytes.md", 1, &["error[outdated]"]),
 ];
 
 #[test]
