@@ -317,7 +317,8 @@ fn gh_prop(s: &str) -> String {
     gh_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// "did you mean `x`?" for the candidate closest to `word`, if close enough.
+/// "did you mean `x`?" for the candidate closest to `word`, if close enough:
+/// one edit away, or similar by Jaro-Winkler (good at transposed letters).
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
@@ -325,10 +326,17 @@ pub fn did_you_mean<'a>(
     let word_l = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(&word_l, &c.to_lowercase()), c))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| format!("did you mean `{c}`?"))
+        .map(|c| {
+            let c_l = c.to_lowercase();
+            (
+                strsim::osa_distance(&word_l, &c_l),
+                strsim::jaro_winkler(&word_l, &c_l),
+                c,
+            )
+        })
+        .filter(|(edits, score, _)| *edits <= 1 || *score >= 0.8)
+        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
+        .map(|(_, _, c)| format!("did you mean `{c}`?"))
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@ mod new;
 mod stamp;
 mod status;
 
+pub use stamp::restamp;
+
 use std::io::{IsTerminal, Write};
 
 use jiff::civil::Date;
