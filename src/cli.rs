@@ -34,6 +34,22 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Write the website into the output folder, replaced only if the
+    /// whole build succeeds.
+    Build {
+        /// The output folder [default: public, in the site's root].
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// The address the site will be published at (overrides site.yaml).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Skip PDF handouts.
+        #[arg(long)]
+        no_pdf: bool,
+        /// Fail on overdue, expired or outdated content.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Validate the site and write nothing; fails on errors and on stale
     /// or outdated content.
     Check {

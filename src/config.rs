@@ -28,6 +28,9 @@ pub struct LanguageConfig {
     pub fallback: Vec<String>,
     /// Produced by rule from another language.
     pub derive: Option<String>,
+    /// The CLDR locale for dates, when the tag has no data of its own
+    /// (Montenegrin `cnr` → `sr-Latn`).
+    pub locale: Option<String>,
 }
 
 const TOP_KEYS: &[&str] = &[
@@ -39,7 +42,7 @@ const TOP_KEYS: &[&str] = &[
     "routes",
     "languages",
 ];
-const LANG_KEYS: &[&str] = &["tag", "name", "dir", "fallback", "derive"];
+const LANG_KEYS: &[&str] = &["tag", "name", "dir", "fallback", "derive", "locale"];
 
 impl SiteConfig {
     pub fn language(&self, tag: &str) -> Option<&LanguageConfig> {
@@ -232,6 +235,9 @@ fn read_languages(r: &mut Reader, node: &yaml::Node) -> Option<Vec<LangRead>> {
                 dir,
                 fallback: fallback.iter().map(|f| f.value.clone()).collect(),
                 derive: derive.map(|d| d.value),
+                locale: get(entries, "locale")
+                    .and_then(|n| r.text(n, "locale"))
+                    .map(|l| l.value),
             };
             // Fallback entries are checked once all tags are known.
             out.push(LangRead {

@@ -9,6 +9,11 @@ use std::path::{Path, PathBuf};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
+use icu::calendar::Gregorian;
+use icu::datetime::FixedCalendarDateTimeFormatter;
+use icu::datetime::fieldsets::YMD;
+use icu::locale::Locale;
+use jiff::civil::Date;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
@@ -23,9 +28,13 @@ pub struct LangFile {
     bundle: FluentBundle<FluentResource>,
 }
 
+type DateFormatter = FixedCalendarDateTimeFormatter<Gregorian, YMD>;
+
 #[derive(Default)]
 pub struct L10n {
     pub files: BTreeMap<String, LangFile>,
+    /// CLDR long dates per language (`23 nëntor 2026`, `23. новембар 2026.`).
+    dates: BTreeMap<String, DateFormatter>,
 }
 
 impl L10n {
@@ -100,7 +109,29 @@ impl L10n {
                     .hint("create the file with every message of the source language's file"),
             );
         }
-        L10n { files }
+        let dates = config
+            .languages
+            .iter()
+            .filter_map(|l| {
+                let locale = Locale::try_from_str(l.locale.as_deref().unwrap_or(&l.tag)).ok()?;
+                let f = DateFormatter::try_new(locale.into(), YMD::long()).ok()?;
+                Some((l.tag.clone(), f))
+            })
+            .collect();
+        L10n { files, dates }
+    }
+
+    /// `date` in `lang`'s long format from CLDR; ISO 8601 if there is none.
+    pub fn format_date(&self, lang: &str, date: Date) -> String {
+        let d = icu::calendar::Date::try_new_gregorian(
+            i32::from(date.year()),
+            date.month() as u8,
+            date.day() as u8,
+        );
+        match (self.dates.get(lang), d) {
+            (Some(f), Ok(d)) => f.format(&d).to_string(),
+            _ => date.to_string(),
+        }
     }
 
     pub fn has(&self, lang: &str, id: &str) -> bool {

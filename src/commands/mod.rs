@@ -1,6 +1,7 @@
 //! One file per subcommand; this module holds what they share: the run
 //! context, loading the site, printing problems and exit statuses.
 
+mod build;
 mod check;
 mod new;
 mod stamp;
@@ -86,6 +87,20 @@ pub fn run(cli: Cli) -> u8 {
     let today = cli.today.unwrap_or_else(|| jiff::Zoned::now().date());
     let ctx = Ctx { cli, today };
     let result = match &ctx.cli.command {
+        Command::Build {
+            out,
+            base_url,
+            no_pdf,
+            strict,
+        } => build::run(
+            &ctx,
+            build::Options {
+                out: out.as_deref(),
+                base_url: base_url.as_deref(),
+                no_pdf: *no_pdf,
+                strict: *strict,
+            },
+        ),
         Command::Check { format, strict } => check::run(&ctx, *format, *strict),
         Command::Status {
             format,

@@ -1,0 +1,144 @@
+//! `factsheet build`: load, validate, render every page, publish.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::{CONTENT_ERRORS, Ctx, OK, USAGE, plural};
+use crate::diagnostics::{Diagnostic, Diagnostics, Format, Severity};
+use crate::output;
+use crate::render::{self, Build};
+use crate::schema::is_web_url;
+use crate::theme::Theme;
+use crate::validate::validate;
+
+/// Problems that publish with a warning on the page; `--strict` fails on them.
+const STALE: &[&str] = &["overdue", "expired", "outdated", "unstamped"];
+
+pub struct Options<'a> {
+    pub out: Option<&'a Path>,
+    pub base_url: Option<&'a str>,
+    pub no_pdf: bool,
+    pub strict: bool,
+}
+
+pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
+    let started = Instant::now();
+    let (site, mut diags) = ctx.load()?;
+    let out = opts
+        .out
+        .map_or_else(|| site.shown(Path::new("public")), Path::to_path_buf);
+    let out_abs = output::check_out(&out, &site.root).map_err(super::usage)?;
+    let base_url = opts.base_url.unwrap_or(&site.config.base_url).to_string();
+    if !is_web_url(&base_url) {
+        return Err(super::usage(format!(
+            "--base-url `{base_url}` is not a web address (https://…)"
+        )));
+    }
+    diags.extend(validate(&site, ctx.today));
+    let mut published = Diagnostics::default();
+    for d in diags.iter() {
+        // Stale content is published with a warning on the page.
+        let d = if d.severity == Severity::Error && STALE.contains(&d.code) {
+            Diagnostic {
+                severity: Severity::Warning,
+                ..d.clone()
+            }
+        } else {
+            d.clone()
+        };
+        published.push(d);
+    }
+    published.sort();
+    let errors = published.errors();
+    let failing = errors > 0 || (opts.strict && published.iter().any(|d| STALE.contains(&d.code)));
+    let shown = filter(&published, ctx.cli.quiet);
+    ctx.print(&shown, Format::Human);
+    if failing {
+        ctx.summary(&format!(
+            "build failed: {}{}; {} left as it was",
+            plural(errors, "error", "errors"),
+            if errors == 0 {
+                " (--strict: stale or outdated content fails)"
+            } else {
+                ""
+            },
+            out.display()
+        ));
+        return Ok(CONTENT_ERRORS);
+    }
+
+    let site = Arc::new(site);
+    let theme = match Theme::load(&site.root, &|p| {
+        crate::content::shown(&site.root, p.strip_prefix(&site.root).unwrap_or(p))
+    }) {
+        Ok(t) => t,
+        Err(d) => return Ok(fail(ctx, d, &out)),
+    };
+    let spinner = progress(ctx);
+    let build = Build::new(&site, ctx.today, &base_url);
+    let files = match render::render(&build, &theme) {
+        Ok(f) => f,
+        Err(d) => return Ok(fail(ctx, d, &out)),
+    };
+    if let Some(s) = &spinner {
+        s.set_message(format!("writing {} files", files.len()));
+    }
+    if let Err(e) = output::publish(&out_abs, &files) {
+        if let Some(s) = spinner {
+            s.finish_and_clear();
+        }
+        eprintln!("error: {e}");
+        ctx.summary(&format!("build failed; {} left as it was", out.display()));
+        return Err(USAGE);
+    }
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    ctx.summary(&format!(
+        "built {} in {} ({}) in {:.2} s → {}{}",
+        plural(pages, "page", "pages"),
+        plural(site.config.languages.len(), "language", "languages"),
+        plural(published.warnings(), "warning", "warnings"),
+        started.elapsed().as_secs_f64(),
+        out.display(),
+        if opts.no_pdf {
+            ""
+        } else {
+            "; PDF handouts are not built yet (use --no-pdf to silence this)"
+        },
+    ));
+    Ok(OK)
+}
+
+fn filter(diags: &Diagnostics, quiet: bool) -> Diagnostics {
+    let mut out = Diagnostics::default();
+    for d in diags
+        .iter()
+        .filter(|d| !quiet || d.severity == Severity::Error)
+    {
+        out.push(d.clone());
+    }
+    out
+}
+
+fn fail(ctx: &Ctx, d: Diagnostic, out: &Path) -> u8 {
+    let mut diags = Diagnostics::default();
+    diags.push(d);
+    ctx.print(&diags, Format::Human);
+    ctx.summary(&format!("build failed; {} left as it was", out.display()));
+    CONTENT_ERRORS
+}
+
+/// A spinner on a terminal; nothing in pipes, CI or with --quiet.
+fn progress(ctx: &Ctx) -> Option<indicatif::ProgressBar> {
+    if ctx.cli.quiet || !std::io::stderr().is_terminal() || std::env::var_os("CI").is_some() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_message("rendering pages");
+    bar.enable_steady_tick(std::time::Duration::from_millis(100));
+    Some(bar)
+}

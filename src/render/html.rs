@@ -1,0 +1,530 @@
+//! HTML pages through the theme's Tera templates. Fluent messages are a
+//! template function: `{{ t(id="sheets-count", lang=lang, count=3) }}`.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use fluent_bundle::{FluentArgs, FluentValue};
+use serde_json::{Map, Value, json};
+use tera::Tera;
+
+use super::{Build, File, Page, markdown};
+use crate::content::Site;
+use crate::content::model::{PageState, SheetState, Shown};
+use crate::content::sheet::Contact;
+use crate::diagnostics::Diagnostic;
+use crate::freshness::{Currency, Freshness};
+use crate::lang::Direction;
+use crate::theme::Theme;
+
+pub struct Html<'b, 'a> {
+    build: &'b Build<'a>,
+    tera: Tera,
+    /// Per language: "N results" for N = 1..=25, for the search script.
+    result_counts: HashMap<&'a str, String>,
+}
+
+/// The template function `t`.
+struct Translate(Arc<Site>);
+
+impl tera::Function for Translate {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let get = |k: &str| {
+            args.get(k)
+                .and_then(Value::as_str)
+                .ok_or_else(|| tera::Error::msg(format!("t(): `{k}` is missing")))
+        };
+        let (id, lang) = (get("id")?, get("lang")?);
+        let mut fluent = FluentArgs::new();
+        for (k, v) in args
+            .iter()
+            .filter(|(k, _)| !matches!(k.as_str(), "id" | "lang"))
+        {
+            let value = match v {
+                Value::Number(n) => match n.as_i64() {
+                    Some(i) => FluentValue::from(i),
+                    None => FluentValue::from(n.as_f64().unwrap_or(0.0)),
+                },
+                Value::String(s) => FluentValue::from(s.clone()),
+                other => FluentValue::from(other.to_string()),
+            };
+            fluent.set(k.clone(), value);
+        }
+        let site = &self.0;
+        site.l10n
+            .format(&site.config, lang, id, Some(&fluent))
+            .map(Value::String)
+            .ok_or_else(|| {
+                tera::Error::msg(format!(
+                    "no Fluent message `{id}` for `{lang}` or its fallbacks"
+                ))
+            })
+    }
+}
+
+impl<'b, 'a> Html<'b, 'a> {
+    pub fn new(build: &'b Build<'a>, theme: &Theme) -> Result<Self, Diagnostic> {
+        let mut tera = Tera::default();
+        tera.add_raw_templates(
+            theme
+                .templates
+                .iter()
+                .map(|(n, s)| (n.as_str(), s.as_str())),
+        )
+        .map_err(|e| template_error("the theme's templates do not compile", &e))?;
+        tera.register_function("t", Translate(Arc::clone(build.site)));
+        // Tera's default also escapes `/`, which bloats every URL.
+        tera.set_escape_fn(escape_html);
+        let site = build.site;
+        let result_counts = site
+            .config
+            .tags()
+            .map(|lang| {
+                let counts: Map<String, Value> = (1..=25)
+                    .filter_map(|n| {
+                        let args = crate::l10n::args(&[("count", FluentValue::from(n))]);
+                        let s =
+                            site.l10n
+                                .format(&site.config, lang, "search-results", Some(&args))?;
+                        Some((n.to_string(), Value::String(s)))
+                    })
+                    .collect();
+                (lang, Value::Object(counts).to_string())
+            })
+            .collect();
+        Ok(Html {
+            build,
+            tera,
+            result_counts,
+        })
+    }
+
+    pub fn render(&self, page: Page) -> Result<File, Diagnostic> {
+        let mut ctx = self.common(page);
+        let template = match page {
+            Page::Chooser => {
+                ctx.insert("languages".into(), self.language_links(""));
+                "chooser.html"
+            }
+            Page::NotFound => {
+                let base_path = url_path(&self.build.base_url);
+                ctx.insert("languages".into(), self.language_links(&base_path));
+                "404.html"
+            }
+            Page::Home { lang } => {
+                ctx.insert("destinations".into(), self.destinations(lang));
+                "home.html"
+            }
+            Page::Destination { lang, dest } => {
+                self.destination(lang, dest, &mut ctx);
+                "destination.html"
+            }
+            Page::Sheet { lang, sheet } => {
+                let s = &self.build.sheets[sheet];
+                ctx.insert("page_title".into(), json!(self.sheet_title(s, lang)));
+                ctx.insert("sheet".into(), self.sheet(s, lang));
+                "sheet.html"
+            }
+        };
+        let context = tera::Context::from_value(Value::Object(ctx))
+            .map_err(|e| template_error("bad page data", &e))?;
+        let html = self
+            .tera
+            .render(template, &context)
+            .map_err(|e| template_error(&format!("cannot render /{}", self.build.url(page)), &e))?;
+        Ok(File {
+            path: self.build.file_path(page),
+            bytes: html.into_bytes(),
+        })
+    }
+
+    fn t(&self, lang: &str, id: &str) -> String {
+        let site = self.build.site;
+        site.l10n
+            .format(&site.config, lang, id, None)
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    fn t_args(&self, lang: &str, id: &str, args: &[(&str, FluentValue)]) -> String {
+        let site = self.build.site;
+        let a = crate::l10n::args(args);
+        site.l10n
+            .format(&site.config, lang, id, Some(&a))
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    fn lang_of(&self, page: Page) -> String {
+        match page {
+            Page::Home { lang } | Page::Destination { lang, .. } | Page::Sheet { lang, .. } => {
+                lang.to_string()
+            }
+            Page::Chooser | Page::NotFound => self.build.site.config.source_language.clone(),
+        }
+    }
+
+    /// What every page has: language, direction, relative root, title,
+    /// alternates and the language switcher.
+    fn common(&self, page: Page) -> Map<String, Value> {
+        let b = self.build;
+        let config = &b.site.config;
+        let lang = self.lang_of(page);
+        let url = b.url(page);
+        let depth = url.matches('/').count();
+        let root = match page {
+            Page::NotFound => url_path(&b.base_url),
+            _ => "../".repeat(depth),
+        };
+        let dir = config.language(&lang).map_or(Direction::Ltr, |l| l.dir);
+        let localized = !matches!(page, Page::Chooser | Page::NotFound);
+        let others: Vec<Value> = if localized {
+            config
+                .languages
+                .iter()
+                .map(|l| {
+                    let other = b.url(b.in_lang(page, &l.tag));
+                    json!({"lang": l.tag, "name": l.name, "href": format!("{root}{other}"), "abs": b.absolute(&other)})
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let home = match page {
+            Page::Chooser => format!("{root}{lang}/"),
+            _ if localized => format!("{root}{lang}/"),
+            _ => root.clone(),
+        };
+        let page_title = match page {
+            Page::Destination { lang, dest } => self.t(lang, &format!("country-{dest}")),
+            _ => self.t(&lang, "site-title"),
+        };
+        let mut m = Map::new();
+        m.insert("lang".into(), json!(lang));
+        m.insert("source_lang".into(), json!(config.source_language));
+        m.insert("dir".into(), json!(dir));
+        m.insert("root".into(), json!(root));
+        m.insert("home".into(), json!(home));
+        m.insert("site_title".into(), json!(self.t(&lang, "site-title")));
+        m.insert("page_title".into(), json!(page_title));
+        m.insert("summary".into(), json!(null));
+        let canonical = (!matches!(page, Page::NotFound)).then(|| b.absolute(&url));
+        m.insert("canonical".into(), json!(canonical));
+        m.insert("alternates".into(), json!(others));
+        m.insert("switcher".into(), json!(others));
+        let x_default =
+            localized.then(|| b.absolute(&b.url(b.in_lang(page, &config.source_language))));
+        m.insert("x_default".into(), json!(x_default));
+        if localized {
+            m.insert("feed".into(), json!(format!("{root}{lang}/feed.xml")));
+            m.insert(
+                "search_index".into(),
+                json!(format!("{root}{lang}/search-index.json")),
+            );
+            let counts = self
+                .result_counts
+                .get(lang.as_str())
+                .cloned()
+                .unwrap_or_default();
+            m.insert("result_counts".into(), json!(counts));
+        }
+        m
+    }
+
+    fn language_links(&self, prefix: &str) -> Value {
+        let config = &self.build.site.config;
+        json!(
+            config
+                .languages
+                .iter()
+                .map(|l| json!({
+                    "lang": l.tag,
+                    "name": l.name,
+                    "dir": l.dir,
+                    "href": format!("{prefix}{}/", l.tag),
+                    "tagline": self.t(&l.tag, "site-tagline"),
+                }))
+                .collect::<Vec<_>>()
+        )
+    }
+
+    fn destinations(&self, lang: &str) -> Value {
+        let b = self.build;
+        let mut out: Vec<(String, Value)> = b
+            .destinations()
+            .into_iter()
+            .map(|dest| {
+                let name = self.t(lang, &format!("country-{dest}"));
+                let sheets: Vec<Value> = b
+                    .sheets
+                    .iter()
+                    .filter(|s| s.destination == dest)
+                    .map(|s| {
+                        json!({
+                            "route_name": self.t(lang, &format!("route-{}", s.route)),
+                            "href": format!("{dest}/{}/", s.route),
+                            "status": s.review.status.as_str(),
+                            "stale": s.review.status.is_stale(),
+                            "status_text": self.status_text(lang, s.review.status),
+                        })
+                    })
+                    .collect();
+                let count = self.t_args(lang, "sheets-count", &[("count", FluentValue::from(sheets.len()))]);
+                let v = json!({"name": name, "href": format!("{dest}/"), "count": count, "sheets": sheets});
+                (name.to_lowercase(), v)
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        json!(out.into_iter().map(|(_, v)| v).collect::<Vec<_>>())
+    }
+
+    fn destination(&self, lang: &str, dest: &str, ctx: &mut Map<String, Value>) {
+        let b = self.build;
+        let site = b.site;
+        ctx.insert(
+            "country".into(),
+            json!(self.t(lang, &format!("country-{dest}"))),
+        );
+        let overview = site.destinations.get(dest).and_then(|d| {
+            let files = &d.overview;
+            files.source.as_ref()?;
+            let shown = site.shown_in(files, lang);
+            let state = PageState {
+                lang: lang.to_string(),
+                translation: None,
+                shown,
+            };
+            let text = site.text(files, &state)?;
+            let content_lang = content_lang(&state, lang);
+            Some(json!({
+                "lang": content_lang,
+                "dir": self.dir(&content_lang),
+                "title": text.title,
+                "body": markdown::render(&text.body).html,
+            }))
+        });
+        ctx.insert("overview".into(), json!(overview));
+        let sheets: Vec<Value> = b
+            .sheets
+            .iter()
+            .filter(|s| s.destination == dest)
+            .filter_map(|s| {
+                let files = site.destinations.get(dest)?.sheets.get(s.route)?;
+                let page = s.pages.iter().find(|p| p.lang == lang)?;
+                let text = site.text(files, page)?;
+                let content_lang = content_lang(page, lang);
+                Some(json!({
+                    "route_name": self.t(lang, &format!("route-{}", s.route)),
+                    "href": format!("{}/", s.route),
+                    "title": text.title,
+                    "summary": text.summary,
+                    "lang": content_lang,
+                    "dir": self.dir(&content_lang),
+                    "status": s.review.status.as_str(),
+                    "stale": s.review.status.is_stale(),
+                    "status_text": self.status_text(lang, s.review.status),
+                }))
+            })
+            .collect();
+        ctx.insert("sheets".into(), json!(sheets));
+    }
+
+    fn dir(&self, lang: &str) -> Direction {
+        self.build
+            .site
+            .config
+            .language(lang)
+            .map_or(Direction::Ltr, |l| l.dir)
+    }
+
+    fn status_text(&self, lang: &str, status: Freshness) -> String {
+        self.t(lang, &format!("status-{}", status.as_str()))
+    }
+
+    fn sheet_title(&self, s: &SheetState, lang: &str) -> String {
+        let site = self.build.site;
+        let files = site
+            .destinations
+            .get(s.destination)
+            .and_then(|d| d.sheets.get(s.route));
+        let page = s.pages.iter().find(|p| p.lang == lang);
+        match (files, page) {
+            (Some(f), Some(p)) => site.text(f, p).map(|t| t.title.clone()).unwrap_or_default(),
+            _ => s.source.text.title.clone(),
+        }
+    }
+
+    fn sheet(&self, s: &SheetState, lang: &str) -> Value {
+        let b = self.build;
+        let site = b.site;
+        let config = &site.config;
+        let Some(files) = site
+            .destinations
+            .get(s.destination)
+            .and_then(|d| d.sheets.get(s.route))
+        else {
+            return Value::Null;
+        };
+        let Some(page) = s.pages.iter().find(|p| p.lang == lang) else {
+            return Value::Null;
+        };
+        let text = site
+            .text(files, page)
+            .unwrap_or(std::borrow::Cow::Borrowed(&s.source.text));
+        let content_lang = content_lang(page, lang);
+        let date = |d| site.l10n.format_date(lang, d);
+        let name_of = |tag: &str| {
+            config
+                .language(tag)
+                .map_or(tag.to_string(), |l| l.name.clone())
+        };
+
+        let mut warnings = Vec::new();
+        match s.review.status {
+            Freshness::Overdue => {
+                let days = (b.today - s.review.due).get_days();
+                warnings.push(format!(
+                    "{} {}",
+                    self.t_args(
+                        lang,
+                        "warning-overdue",
+                        &[("date", FluentValue::from(date(s.review.due)))]
+                    ),
+                    self.t_args(
+                        lang,
+                        "warning-overdue-days",
+                        &[("days", FluentValue::from(days))]
+                    )
+                ));
+            }
+            Freshness::Expired => {
+                let until = s
+                    .facts
+                    .valid_until
+                    .as_ref()
+                    .map_or(s.review.due, |v| v.value);
+                warnings.push(self.t_args(
+                    lang,
+                    "warning-expired",
+                    &[("date", FluentValue::from(date(until)))],
+                ));
+            }
+            _ => {}
+        }
+        let shown_currency = s
+            .pages
+            .iter()
+            .find(|p| p.lang == content_lang)
+            .and_then(|p| p.translation);
+        if shown_currency == Some(Currency::Outdated) {
+            let source = name_of(&config.source_language);
+            warnings.push(self.t_args(
+                lang,
+                "warning-outdated",
+                &[("language", FluentValue::from(source))],
+            ));
+        }
+        let notice = matches!(page.shown, Shown::Fallback { .. }).then(|| {
+            self.t_args(
+                lang,
+                "fallback-notice",
+                &[
+                    ("requested", FluentValue::from(name_of(lang))),
+                    ("shown", FluentValue::from(name_of(&content_lang))),
+                ],
+            )
+        });
+        let key_facts: Vec<Value> = text
+            .key_facts
+            .iter()
+            .map(|k| json!({"label": self.t(lang, &format!("fact-{}", k.label.value)), "value": k.value}))
+            .collect();
+        let sources: Vec<Value> = s
+            .facts
+            .sources
+            .iter()
+            .map(|src| {
+                let checked = src.checked.as_ref().map(|c| {
+                    self.t_args(
+                        lang,
+                        "source-checked",
+                        &[("date", FluentValue::from(date(c.value)))],
+                    )
+                });
+                json!({"title": src.title, "url": src.url, "checked": checked})
+            })
+            .collect();
+        let contacts: Vec<Value> = s.facts.contacts.iter().map(contact).collect();
+        json!({
+            "lang": content_lang,
+            "dir": self.dir(&content_lang),
+            "title": text.title,
+            "summary": text.summary,
+            "body": markdown::render(&text.body).html,
+            "country": self.t(lang, &format!("country-{}", s.destination)),
+            "country_href": "../",
+            "route_name": self.t(lang, &format!("route-{}", s.route)),
+            "key_facts": key_facts,
+            "sources": sources,
+            "contacts": contacts,
+            "warnings": warnings,
+            "notice": notice,
+            "status": s.review.status.as_str(),
+            "last_reviewed": self.t_args(lang, "last-reviewed", &[("date", FluentValue::from(date(s.facts.last_reviewed.value)))]),
+            "next_review": self.t_args(lang, "next-review", &[("date", FluentValue::from(date(s.review.due)))]),
+        })
+    }
+}
+
+fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn contact(c: &Contact) -> Value {
+    let phone_uri: Option<String> = c.phone.as_ref().map(|p| {
+        p.chars()
+            .filter(|ch| ch.is_ascii_digit() || *ch == '+')
+            .collect()
+    });
+    json!({
+        "name": c.name, "url": c.url, "phone": c.phone, "phone_uri": phone_uri,
+        "email": c.email, "address": c.address,
+    })
+}
+
+/// The language of the text a page shows.
+fn content_lang(page: &PageState, lang: &str) -> String {
+    match &page.shown {
+        Shown::Fallback { lang } => lang.clone(),
+        _ => lang.to_string(),
+    }
+}
+
+/// The path of an absolute URL (`https://x.org/a/` → `/a/`).
+fn url_path(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    match rest.find('/') {
+        Some(i) => rest[i..].to_string(),
+        None => "/".into(),
+    }
+}
+
+fn template_error(what: &str, e: &dyn std::error::Error) -> Diagnostic {
+    let mut chain = Vec::new();
+    let mut cur: Option<&dyn std::error::Error> = Some(e);
+    while let Some(err) = cur {
+        chain.push(err.to_string());
+        cur = err.source();
+    }
+    Diagnostic::error("template", format!("{what}: {}", chain.join(": ")))
+        .hint("fix the template named in the message (themes/default/templates/ in the site overrides the built-in one)")
+}

@@ -1,0 +1,87 @@
+//! The theme: Tera templates and static files. The default theme is built
+//! into the binary; a site overrides any of its files by putting its own
+//! at the same path under `<root>/themes/default/`, and may add static
+//! files there (a logo, say).
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+
+macro_rules! embed {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_bytes!(concat!("../themes/default/", $path)) as &[u8])),*]
+    };
+}
+
+/// The default theme's files, relative to `themes/default/`.
+const DEFAULT: &[(&str, &[u8])] = embed![
+    "templates/base.html",
+    "templates/chooser.html",
+    "templates/home.html",
+    "templates/destination.html",
+    "templates/sheet.html",
+    "templates/404.html",
+    "static/style.css",
+    "static/search.js",
+];
+
+pub struct Theme {
+    /// (name, source), e.g. ("sheet.html", "...").
+    pub templates: Vec<(String, String)>,
+    /// (path under static/, bytes).
+    pub statics: Vec<(String, Vec<u8>)>,
+}
+
+impl Theme {
+    /// The default theme with the site's overrides and additions.
+    pub fn load(root: &Path, shown: &dyn Fn(&Path) -> PathBuf) -> Result<Theme, Diagnostic> {
+        let dir = root.join("themes").join("default");
+        let mut theme = Theme {
+            templates: Vec::new(),
+            statics: Vec::new(),
+        };
+        for (path, bytes) in DEFAULT {
+            let own = dir.join(path);
+            let bytes = if own.is_file() && !own.is_symlink() {
+                std::fs::read(&own).map_err(|e| io_error(&shown(&own), e))?
+            } else {
+                bytes.to_vec()
+            };
+            if let Some(name) = path.strip_prefix("templates/") {
+                let text = String::from_utf8(bytes).map_err(|_| {
+                    Diagnostic::error("encoding", "the template is not valid UTF-8")
+                        .file(shown(&own))
+                        .hint("save it as UTF-8")
+                })?;
+                theme.templates.push((name.to_string(), text));
+            } else if let Some(name) = path.strip_prefix("static/") {
+                theme.statics.push((name.to_string(), bytes));
+            }
+        }
+        // Extra static files of the site's own (not in subfolders, no symlinks).
+        if let Ok(entries) = std::fs::read_dir(dir.join("static")) {
+            let mut extra: Vec<_> = entries.filter_map(Result::ok).collect();
+            extra.sort_by_key(|e| e.file_name());
+            for e in extra {
+                let Some(name) = e.file_name().to_str().map(str::to_string) else {
+                    continue;
+                };
+                let is_file = e.file_type().map(|t| t.is_file()).unwrap_or(false);
+                if !is_file
+                    || name.starts_with('.')
+                    || theme.statics.iter().any(|(n, _)| *n == name)
+                {
+                    continue;
+                }
+                let bytes =
+                    std::fs::read(e.path()).map_err(|err| io_error(&shown(&e.path()), err))?;
+                theme.statics.push((name, bytes));
+            }
+        }
+        Ok(theme)
+    }
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error("io", format!("cannot read the theme file: {e}")).file(path)
+}

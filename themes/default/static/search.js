@@ -1,0 +1,53 @@
+// Search within one language's sheets. The page works without it: the
+// search form is hidden until this script shows it. No third-party requests.
+(function () {
+  "use strict";
+  var form = document.getElementById("fs-search");
+  if (!form || !window.fetch) return;
+  var input = document.getElementById("fs-q");
+  var list = document.getElementById("fs-results");
+  var status = document.getElementById("fs-status");
+  var counts = JSON.parse(form.getAttribute("data-counts") || "{}");
+  var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(form.getAttribute("data-lang")) : null;
+  var index = null;
+  form.hidden = false;
+
+  function fold(s) {
+    return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+  function load() {
+    if (index) return Promise.resolve(index);
+    return fetch(form.getAttribute("data-index")).then(function (r) { return r.json(); }).then(function (data) {
+      index = data.map(function (e) { e.n = fold([e.t, e.s, e.c, e.r, e.x].join(" ")); return e; });
+      return index;
+    });
+  }
+  // "N results" in the page's language: the sample of the same plural category.
+  function countText(n) {
+    var key = String(n);
+    if (!counts[key] && rules) {
+      for (var k = 1; k <= 25; k++) { if (rules.select(k) === rules.select(n)) { key = String(k); break; } }
+    }
+    return (counts[key] || String(n)).replace(/\d+/, String(n));
+  }
+  function run() {
+    var words = fold(input.value).split(/\s+/).filter(Boolean);
+    list.textContent = "";
+    if (!words.length) { status.textContent = ""; return; }
+    load().then(function (ix) {
+      var hits = ix.filter(function (e) { return words.every(function (w) { return e.n.indexOf(w) >= 0; }); });
+      status.textContent = hits.length ? countText(hits.length) : form.getAttribute("data-none");
+      hits.slice(0, 20).forEach(function (e) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = form.getAttribute("data-root") + e.u;
+        a.textContent = e.c + " · " + e.t;
+        li.appendChild(a);
+        li.appendChild(document.createTextNode(" " + e.s));
+        list.appendChild(li);
+      });
+    });
+  }
+  input.addEventListener("input", run);
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); run(); });
+})();
