@@ -33,6 +33,9 @@ type DateFormatter = FixedCalendarDateTimeFormatter<Gregorian, YMD>;
 #[derive(Default)]
 pub struct L10n {
     pub files: BTreeMap<String, LangFile>,
+    /// The default theme's English strings, used when a site's own files
+    /// lack a message the theme needs.
+    builtin: Option<LangFile>,
     /// CLDR long dates per language (`23 nëntor 2026`, `23. новембар 2026.`).
     dates: BTreeMap<String, DateFormatter>,
 }
@@ -118,7 +121,17 @@ impl L10n {
                 Some((l.tag.clone(), f))
             })
             .collect();
-        L10n { files, dates }
+        let builtin = read_ftl_text(
+            BUILTIN_EN.to_string(),
+            Path::new("(built-in en.ftl)"),
+            "en",
+            &mut Diagnostics::default(),
+        );
+        L10n {
+            files,
+            builtin,
+            dates,
+        }
     }
 
     /// `date` in `lang`'s long format from CLDR; ISO 8601 if there is none.
@@ -149,6 +162,7 @@ impl L10n {
         lang::chain(config, lang)
             .into_iter()
             .find_map(|l| self.format_in(config, l, id, args))
+            .or_else(|| format_file(self.builtin.as_ref()?, id, args))
     }
 
     /// Formats `id` in `lang` itself (or by derivation), without fallback.
@@ -235,6 +249,19 @@ impl L10n {
     }
 }
 
+/// The UI strings the default theme needs, in English.
+const BUILTIN_EN: &str = include_str!("../translations/en.ftl");
+
+fn format_file(file: &LangFile, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+    let msg = file.bundle.get_message(id)?;
+    let mut errors = Vec::new();
+    Some(
+        file.bundle
+            .format_pattern(msg.value()?, args, &mut errors)
+            .into_owned(),
+    )
+}
+
 fn read_ftl(path: &Path, shown: &Path, tag: &str, diags: &mut Diagnostics) -> Option<LangFile> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -250,6 +277,15 @@ fn read_ftl(path: &Path, shown: &Path, tag: &str, diags: &mut Diagnostics) -> Op
             return None;
         }
     };
+    read_ftl_text(text, shown, tag, diags)
+}
+
+fn read_ftl_text(
+    text: String,
+    shown: &Path,
+    tag: &str,
+    diags: &mut Diagnostics,
+) -> Option<LangFile> {
     let resource = match FluentResource::try_new(text.clone()) {
         Ok(r) => r,
         Err((r, errors)) => {
