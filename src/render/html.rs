@@ -267,8 +267,7 @@ impl<'b, 'a> Html<'b, 'a> {
                         })
                     })
                     .collect();
-                let count = self.t_args(lang, "sheets-count", &[("count", FluentValue::from(sheets.len()))]);
-                let v = json!({"name": name, "href": format!("{dest}/"), "count": count, "sheets": sheets});
+                let v = json!({"name": name, "href": format!("{dest}/"), "sheets": sheets});
                 (name.to_lowercase(), v)
             })
             .collect();
