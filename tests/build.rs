@@ -201,6 +201,9 @@ fn fallback_pages_say_so_in_the_readers_language() {
         "transliterated text"
     );
     assert!(!latn.contains("Немачк"), "Cyrillic in the derived page");
+    // A destination's overview, translated or shown in the source language.
+    assert!(text(&files, "sq/de/index.html").contains("Një vizitë pa vizë <strong>nuk</strong> ju lejon të punoni."));
+    assert!(text(&files, "mk/de/index.html").contains("<div class=\"overview\" lang=\"en\" dir=\"ltr\">"));
     // Dates in the reader's locale, from CLDR.
     let sq = text(&files, "sq/de/work/index.html");
     assert!(sq.contains("nëntor 2026"), "Albanian month name");
