@@ -8,12 +8,12 @@ use fluent_bundle::{FluentArgs, FluentValue};
 use serde_json::{Map, Value, json};
 use tera::Tera;
 
+use super::view::{self, Words, content_lang};
 use super::{Build, File, Page, markdown};
 use crate::content::Site;
-use crate::content::model::{PageState, SheetState, Shown};
-use crate::content::sheet::Contact;
+use crate::content::model::{PageState, SheetState};
 use crate::diagnostics::Diagnostic;
-use crate::freshness::{Currency, Freshness};
+use crate::freshness::Freshness;
 use crate::lang::Direction;
 use crate::theme::Theme;
 
@@ -142,14 +142,6 @@ impl<'b, 'a> Html<'b, 'a> {
         let site = self.build.site;
         site.l10n
             .format(&site.config, lang, id, None)
-            .unwrap_or_else(|| id.to_string())
-    }
-
-    fn t_args(&self, lang: &str, id: &str, args: &[(&str, FluentValue)]) -> String {
-        let site = self.build.site;
-        let a = crate::l10n::args(args);
-        site.l10n
-            .format(&site.config, lang, id, Some(&a))
             .unwrap_or_else(|| id.to_string())
     }
 
@@ -352,124 +344,13 @@ impl<'b, 'a> Html<'b, 'a> {
     }
 
     fn sheet(&self, s: &SheetState, lang: &str) -> Value {
-        let b = self.build;
-        let site = b.site;
-        let config = &site.config;
-        let Some(files) = site
-            .destinations
-            .get(s.destination)
-            .and_then(|d| d.sheets.get(s.route))
-        else {
+        let words = Words::new(self.build.site, lang);
+        let Some((mut view, text)) = view::sheet(self.build, &words, s) else {
             return Value::Null;
         };
-        let Some(page) = s.pages.iter().find(|p| p.lang == lang) else {
-            return Value::Null;
-        };
-        let text = site
-            .text(files, page)
-            .unwrap_or(std::borrow::Cow::Borrowed(&s.source.text));
-        let content_lang = content_lang(page, lang);
-        let date = |d| site.l10n.format_date(lang, d);
-        let name_of = |tag: &str| {
-            config
-                .language(tag)
-                .map_or(tag.to_string(), |l| l.name.clone())
-        };
-
-        let mut warnings = Vec::new();
-        match s.review.status {
-            Freshness::Overdue => {
-                let days = (b.today - s.review.due).get_days();
-                warnings.push(format!(
-                    "{} {}",
-                    self.t_args(
-                        lang,
-                        "warning-overdue",
-                        &[("date", FluentValue::from(date(s.review.due)))]
-                    ),
-                    self.t_args(
-                        lang,
-                        "warning-overdue-days",
-                        &[("days", FluentValue::from(days))]
-                    )
-                ));
-            }
-            Freshness::Expired => {
-                let until = s
-                    .facts
-                    .valid_until
-                    .as_ref()
-                    .map_or(s.review.due, |v| v.value);
-                warnings.push(self.t_args(
-                    lang,
-                    "warning-expired",
-                    &[("date", FluentValue::from(date(until)))],
-                ));
-            }
-            _ => {}
-        }
-        let shown_currency = s
-            .pages
-            .iter()
-            .find(|p| p.lang == content_lang)
-            .and_then(|p| p.translation);
-        if shown_currency == Some(Currency::Outdated) {
-            let source = name_of(&config.source_language);
-            warnings.push(self.t_args(
-                lang,
-                "warning-outdated",
-                &[("language", FluentValue::from(source))],
-            ));
-        }
-        let notice = matches!(page.shown, Shown::Fallback { .. }).then(|| {
-            self.t_args(
-                lang,
-                "fallback-notice",
-                &[
-                    ("requested", FluentValue::from(name_of(lang))),
-                    ("shown", FluentValue::from(name_of(&content_lang))),
-                ],
-            )
-        });
-        let key_facts: Vec<Value> = text
-            .key_facts
-            .iter()
-            .map(|k| json!({"label": self.t(lang, &format!("fact-{}", k.label.value)), "value": k.value}))
-            .collect();
-        let sources: Vec<Value> = s
-            .facts
-            .sources
-            .iter()
-            .map(|src| {
-                let checked = src.checked.as_ref().map(|c| {
-                    self.t_args(
-                        lang,
-                        "source-checked",
-                        &[("date", FluentValue::from(date(c.value)))],
-                    )
-                });
-                json!({"title": src.title, "url": src.url, "checked": checked})
-            })
-            .collect();
-        let contacts: Vec<Value> = s.facts.contacts.iter().map(contact).collect();
-        json!({
-            "lang": content_lang,
-            "dir": self.dir(&content_lang),
-            "title": text.title,
-            "summary": text.summary,
-            "body": markdown::render(&text.body).html,
-            "country": self.t(lang, &format!("country-{}", s.destination)),
-            "country_href": "../",
-            "route_name": self.t(lang, &format!("route-{}", s.route)),
-            "key_facts": key_facts,
-            "sources": sources,
-            "contacts": contacts,
-            "warnings": warnings,
-            "notice": notice,
-            "status": s.review.status.as_str(),
-            "last_reviewed": self.t_args(lang, "last-reviewed", &[("date", FluentValue::from(date(s.facts.last_reviewed.value)))]),
-            "next_review": self.t_args(lang, "next-review", &[("date", FluentValue::from(date(s.review.due)))]),
-        })
+        view["body"] = json!(markdown::render(&text.body).html);
+        view["country_href"] = json!("../");
+        view
     }
 }
 
@@ -486,26 +367,6 @@ fn escape_html(s: &str) -> String {
         }
     }
     out
-}
-
-fn contact(c: &Contact) -> Value {
-    let phone_uri: Option<String> = c.phone.as_ref().map(|p| {
-        p.chars()
-            .filter(|ch| ch.is_ascii_digit() || *ch == '+')
-            .collect()
-    });
-    json!({
-        "name": c.name, "url": c.url, "phone": c.phone, "phone_uri": phone_uri,
-        "email": c.email, "address": c.address,
-    })
-}
-
-/// The language of the text a page shows.
-fn content_lang(page: &PageState, lang: &str) -> String {
-    match &page.shown {
-        Shown::Fallback { lang } => lang.clone(),
-        _ => lang.to_string(),
-    }
 }
 
 /// The path of an absolute URL (`https://x.org/a/` → `/a/`).

@@ -8,6 +8,7 @@ pub mod html;
 pub mod markdown;
 pub mod search;
 pub mod sitemap;
+pub mod view;
 
 use std::sync::Arc;
 

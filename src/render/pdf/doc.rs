@@ -1,0 +1,288 @@
+//! A sheet's Markdown as a tree of blocks and inlines in JSON, for the
+//! Typst template to lay out. User text only ever travels as JSON strings,
+//! which Typst inserts as text: it is never parsed as Typst markup.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
+use serde_json::{Value, json};
+
+/// Containers nested deeper than this are flattened: a sheet never needs
+/// it, and Typst's call depth is bounded.
+const MAX_DEPTH: usize = 12;
+
+/// The blocks of `markdown`; relative links are made absolute against
+/// `page_url` so that they can be printed.
+pub fn blocks(markdown: &str, page_url: &str) -> Value {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    // Footnote definitions, by label, to place each at its reference.
+    let mut notes: HashMap<String, Value> = HashMap::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::FootnoteDefinition(label)) = &events[i] {
+            let end = matching_end(&events, i);
+            let mut b = Builder::new(page_url, &HashMap::new());
+            b.run(&events[i + 1..end]);
+            notes.insert(label.to_string(), Value::Array(b.finish()));
+            i = end;
+        }
+        i += 1;
+    }
+    let mut b = Builder::new(page_url, &notes);
+    b.run(&events);
+    Value::Array(b.finish())
+}
+
+/// The index of the event that closes the one opened at `start`.
+fn matching_end(events: &[Event], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (i, e) in events.iter().enumerate().skip(start) {
+        match e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len().saturating_sub(1)
+}
+
+/// An open container: its kind and what it has collected so far.
+struct Frame {
+    node: Value,
+    children: Vec<Value>,
+}
+
+struct Builder<'n> {
+    page_url: &'n str,
+    notes: &'n HashMap<String, Value>,
+    stack: Vec<Frame>,
+    skip: usize,
+}
+
+impl<'n> Builder<'n> {
+    fn new(page_url: &'n str, notes: &'n HashMap<String, Value>) -> Self {
+        Builder {
+            page_url,
+            notes,
+            stack: vec![Frame {
+                node: json!({"t": "root"}),
+                children: Vec::new(),
+            }],
+            skip: 0,
+        }
+    }
+
+    fn push(&mut self, v: Value) {
+        if let Some(top) = self.stack.last_mut() {
+            top.children.push(v);
+        }
+    }
+
+    fn open(&mut self, node: Value) {
+        if self.stack.len() > MAX_DEPTH {
+            // Too deep: keep collecting into the current container.
+            self.stack.push(Frame {
+                node: json!({"t": "flat"}),
+                children: Vec::new(),
+            });
+            return;
+        }
+        self.stack.push(Frame { node, children: Vec::new() });
+    }
+
+    fn close(&mut self) {
+        if self.stack.len() < 2 {
+            return;
+        }
+        let Some(Frame { mut node, children }) = self.stack.pop() else { return };
+        let kind = node["t"].as_str().unwrap_or("").to_string();
+        match kind.as_str() {
+            "flat" => {
+                for c in children {
+                    self.push(c);
+                }
+                return;
+            }
+            "thead" | "tr" => {
+                node["c"] = Value::Array(children);
+                if let Some(table) = self.stack.last_mut() {
+                    let key = if kind == "thead" { "head" } else { "rows" };
+                    if kind == "thead" {
+                        // The head holds cells directly.
+                        table.node[key] = node["c"].clone();
+                    } else if let Some(rows) = table.node[key].as_array_mut() {
+                        rows.push(node["c"].clone());
+                    }
+                }
+                return;
+            }
+            "table" => node["t"] = json!("table"),
+            _ => {}
+        }
+        node["c"] = Value::Array(children);
+        self.push(node);
+    }
+
+    fn run(&mut self, events: &[Event]) {
+        for e in events {
+            if self.skip > 0 {
+                match e {
+                    Event::Start(_) => self.skip += 1,
+                    Event::End(_) => self.skip -= 1,
+                    _ => {}
+                }
+                continue;
+            }
+            self.event(e);
+        }
+    }
+
+    fn event(&mut self, e: &Event) {
+        match e {
+            Event::Start(tag) => self.start(tag),
+            Event::End(TagEnd::Image) => {}
+            Event::End(_) => self.close(),
+            Event::Text(t) => self.push(json!({"t": "text", "s": t.as_ref()})),
+            Event::Code(t) => self.push(json!({"t": "code", "s": t.as_ref()})),
+            Event::SoftBreak => self.push(json!({"t": "text", "s": " "})),
+            Event::HardBreak => self.push(json!({"t": "br"})),
+            Event::Rule => self.push(json!({"t": "hr"})),
+            Event::FootnoteReference(label) => {
+                let c = self.notes.get(label.as_ref()).cloned().unwrap_or_else(|| json!([]));
+                self.push(json!({"t": "footnote", "c": c}));
+            }
+            Event::TaskListMarker(done) => self.push(json!({"t": "text", "s": if *done { "☑ " } else { "☐ " }})),
+            // Raw HTML has no place on paper; math and metadata are not enabled.
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: &Tag) {
+        let node = match tag {
+            Tag::Paragraph => json!({"t": "p"}),
+            Tag::Heading { level, .. } => json!({"t": "h", "level": *level as u8}),
+            Tag::BlockQuote(_) => json!({"t": "quote"}),
+            Tag::CodeBlock(_) => json!({"t": "pre"}),
+            Tag::List(Some(start)) => json!({"t": "ol", "start": start}),
+            Tag::List(None) => json!({"t": "ul"}),
+            Tag::Item => json!({"t": "li"}),
+            Tag::FootnoteDefinition(_) => {
+                // Placed at its reference instead.
+                self.skip = 1;
+                return;
+            }
+            Tag::Table(align) => {
+                let align: Vec<&str> = align
+                    .iter()
+                    .map(|a| match a {
+                        Alignment::Right => "right",
+                        Alignment::Center => "center",
+                        _ => "left",
+                    })
+                    .collect();
+                json!({"t": "table", "align": align, "head": [], "rows": []})
+            }
+            Tag::TableHead => json!({"t": "thead"}),
+            Tag::TableRow => json!({"t": "tr"}),
+            Tag::TableCell => json!({"t": "cell"}),
+            Tag::Emphasis => json!({"t": "em"}),
+            Tag::Strong => json!({"t": "strong"}),
+            Tag::Strikethrough => json!({"t": "del"}),
+            Tag::Link { dest_url, .. } => {
+                let url = absolute(self.page_url, dest_url);
+                json!({"t": "link", "url": url})
+            }
+            Tag::Image { .. } => {
+                // Alt text only: the Image's End is ignored, its text kept.
+                return;
+            }
+            _ => json!({"t": "span"}),
+        };
+        self.open(node);
+    }
+
+    fn finish(mut self) -> Vec<Value> {
+        while self.stack.len() > 1 {
+            self.close();
+        }
+        self.stack.pop().map(|f| f.children).unwrap_or_default()
+    }
+}
+
+/// `dest` resolved against the page's absolute URL; links that are not web
+/// addresses (`mailto:`, `tel:`) are kept, anything else is dropped.
+pub fn absolute(page_url: &str, dest: &str) -> String {
+    if dest.starts_with("http://") || dest.starts_with("https://") || dest.starts_with("mailto:") || dest.starts_with("tel:") {
+        return dest.to_string();
+    }
+    if dest.contains(':') && !dest.starts_with('/') && !dest.starts_with('.') {
+        return String::new(); // javascript:, data:, …
+    }
+    let (origin, path) = match page_url.split_once("://").and_then(|(s, r)| r.find('/').map(|i| (format!("{s}://{}", &r[..i]), &r[i..]))) {
+        Some(v) => v,
+        None => return dest.to_string(),
+    };
+    let mut parts: Vec<&str> = if dest.starts_with('/') {
+        Vec::new()
+    } else {
+        path.trim_end_matches(|c| c != '/').split('/').filter(|s| !s.is_empty()).collect()
+    };
+    let (dest_path, rest) = match dest.find(['#', '?']) {
+        Some(i) => (&dest[..i], &dest[i..]),
+        None => (dest, ""),
+    };
+    for seg in dest_path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let trailing = if dest_path.ends_with('/') && !parts.is_empty() { "/" } else { "" };
+    format!("{origin}/{}{trailing}{rest}", parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_become_printable_addresses() {
+        let page = "https://example.org/fs/sq/de/work/";
+        assert_eq!(absolute(page, "../study/"), "https://example.org/fs/sq/de/study/");
+        assert_eq!(absolute(page, "/x/y"), "https://example.org/x/y");
+        assert_eq!(absolute(page, "https://bamf.de/"), "https://bamf.de/");
+        assert_eq!(absolute(page, "javascript:alert(1)"), "");
+        assert_eq!(absolute(page, "#top"), "https://example.org/fs/sq/de/work/#top");
+    }
+
+    #[test]
+    fn tree_of_blocks_and_inlines() {
+        let v = blocks("## Head\n\nSome *em* and [a](https://x.org).[^1]\n\n- one\n- two\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n[^1]: Note.\n", "https://e.org/a/");
+        let s = v.to_string();
+        assert!(s.contains(r#"{"c":[{"s":"Head","t":"text"}],"level":2,"t":"h"}"#), "{s}");
+        assert!(s.contains(r#"{"c":[{"s":"em","t":"text"}],"t":"em"}"#), "{s}");
+        assert!(s.contains(r#""t":"link","url":"https://x.org""#), "{s}");
+        assert!(s.contains(r#"{"c":[{"c":[{"s":"Note.","t":"text"}],"t":"p"}],"t":"footnote"}"#), "{s}");
+        assert!(s.contains(r#""align":["left","right"]"#), "{s}");
+        assert!(s.contains(r#""head":[{"c":[{"s":"a","t":"text"}],"t":"cell"}"#), "{s}");
+        assert!(s.contains(r#""rows":[[{"c":[{"s":"1","t":"text"}],"t":"cell"}"#), "{s}");
+        assert_eq!(v.as_array().unwrap().len(), 4, "footnote definitions are not blocks: {s}");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened() {
+        let md = format!("{}deep\n", "> ".repeat(200));
+        let s = blocks(&md, "https://e.org/").to_string();
+        assert!(s.contains("deep"));
+        assert!(s.matches("\"quote\"").count() <= MAX_DEPTH);
+    }
+}

@@ -1,0 +1,174 @@
+//! What a sheet page says, in the reader's language: shared by the HTML
+//! and PDF renderers so that screen and paper tell the same truth.
+
+use std::borrow::Cow;
+
+use fluent_bundle::FluentValue;
+use jiff::civil::Date;
+use serde_json::{Value, json};
+
+use super::Build;
+use crate::content::Site;
+use crate::content::model::{PageState, SheetState, Shown};
+use crate::content::sheet::{Contact, Text};
+use crate::freshness::{Currency, Freshness};
+
+/// UI strings and dates in one language.
+pub struct Words<'s> {
+    pub site: &'s Site,
+    pub lang: &'s str,
+}
+
+impl<'s> Words<'s> {
+    pub fn new(site: &'s Site, lang: &'s str) -> Self {
+        Words { site, lang }
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.site
+            .l10n
+            .format(&self.site.config, self.lang, id, None)
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    pub fn t_args(&self, id: &str, args: &[(&str, FluentValue)]) -> String {
+        let a = crate::l10n::args(args);
+        self.site
+            .l10n
+            .format(&self.site.config, self.lang, id, Some(&a))
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    pub fn date(&self, d: Date) -> String {
+        self.site.l10n.format_date(self.lang, d)
+    }
+
+    /// A language's own name ("Shqip"), as it appears in sentences.
+    pub fn name_of(&self, tag: &str) -> String {
+        self.site
+            .config
+            .language(tag)
+            .map_or(tag.to_string(), |l| l.name.clone())
+    }
+}
+
+/// The language of the text a page shows.
+pub fn content_lang(page: &PageState, lang: &str) -> String {
+    match &page.shown {
+        Shown::Fallback { lang } => lang.clone(),
+        _ => lang.to_string(),
+    }
+}
+
+/// A sheet's page in `words.lang`: everything but the body's rendering,
+/// and the text whose body each renderer lays out its own way.
+pub fn sheet<'a>(
+    build: &'a Build,
+    words: &Words,
+    s: &'a SheetState,
+) -> Option<(Value, Cow<'a, Text>)> {
+    let site = build.site;
+    let lang = words.lang;
+    let files = site.destinations.get(s.destination)?.sheets.get(s.route)?;
+    let page = s.pages.iter().find(|p| p.lang == lang)?;
+    let text = site.text(files, page)?;
+    let shown_lang = content_lang(page, lang);
+
+    let mut warnings = Vec::new();
+    match s.review.status {
+        Freshness::Overdue => {
+            let days = (build.today - s.review.due).get_days();
+            warnings.push(format!(
+                "{} {}",
+                words.t_args(
+                    "warning-overdue",
+                    &[("date", FluentValue::from(words.date(s.review.due)))]
+                ),
+                words.t_args("warning-overdue-days", &[("days", FluentValue::from(days))])
+            ));
+        }
+        Freshness::Expired => {
+            let until = s
+                .facts
+                .valid_until
+                .as_ref()
+                .map_or(s.review.due, |v| v.value);
+            warnings.push(words.t_args(
+                "warning-expired",
+                &[("date", FluentValue::from(words.date(until)))],
+            ));
+        }
+        _ => {}
+    }
+    let shown_currency = s
+        .pages
+        .iter()
+        .find(|p| p.lang == shown_lang)
+        .and_then(|p| p.translation);
+    if shown_currency == Some(Currency::Outdated) {
+        let source = words.name_of(&site.config.source_language);
+        warnings.push(words.t_args(
+            "warning-outdated",
+            &[("language", FluentValue::from(source))],
+        ));
+    }
+    let notice = matches!(page.shown, Shown::Fallback { .. }).then(|| {
+        words.t_args(
+            "fallback-notice",
+            &[
+                ("requested", FluentValue::from(words.name_of(lang))),
+                ("shown", FluentValue::from(words.name_of(&shown_lang))),
+            ],
+        )
+    });
+    let key_facts: Vec<Value> = text
+        .key_facts
+        .iter()
+        .map(|k| json!({"label": words.t(&format!("fact-{}", k.label.value)), "value": k.value}))
+        .collect();
+    let sources: Vec<Value> = s
+        .facts
+        .sources
+        .iter()
+        .map(|src| {
+            let checked = src.checked.as_ref().map(|c| {
+                words.t_args(
+                    "source-checked",
+                    &[("date", FluentValue::from(words.date(c.value)))],
+                )
+            });
+            json!({"title": src.title, "url": src.url, "checked": checked})
+        })
+        .collect();
+    let contacts: Vec<Value> = s.facts.contacts.iter().map(contact).collect();
+    let dir = site.config.language(&shown_lang).map(|l| l.dir);
+    let view = json!({
+        "lang": shown_lang,
+        "dir": dir,
+        "title": text.title,
+        "summary": text.summary,
+        "country": words.t(&format!("country-{}", s.destination)),
+        "route_name": words.t(&format!("route-{}", s.route)),
+        "key_facts": key_facts,
+        "sources": sources,
+        "contacts": contacts,
+        "warnings": warnings,
+        "notice": notice,
+        "status": s.review.status.as_str(),
+        "last_reviewed": words.t_args("last-reviewed", &[("date", FluentValue::from(words.date(s.facts.last_reviewed.value)))]),
+        "next_review": words.t_args("next-review", &[("date", FluentValue::from(words.date(s.review.due)))]),
+    });
+    Some((view, text))
+}
+
+fn contact(c: &Contact) -> Value {
+    let phone_uri: Option<String> = c.phone.as_ref().map(|p| {
+        p.chars()
+            .filter(|ch| ch.is_ascii_digit() || *ch == '+')
+            .collect()
+    });
+    json!({
+        "name": c.name, "url": c.url, "phone": c.phone, "phone_uri": phone_uri,
+        "email": c.email, "address": c.address,
+    })
+}
