@@ -80,6 +80,12 @@ pub enum Command {
         #[arg(long, value_name = "LANG")]
         lang: Option<String>,
     },
+    /// What changed in the source since this translation was made, word by
+    /// word, from the site's git history.
+    Diff {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Mark translations as current with the source they now match.
     Stamp {
         #[arg(required = true, value_name = "FILE")]

@@ -14,6 +14,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod freshness;
+pub mod history;
 pub mod l10n;
 pub mod lang;
 pub mod output;

@@ -23,6 +23,14 @@ const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/404.html",
     "static/style.css",
     "static/search.js",
+    "pdf/sheet.typ",
+    "pdf/handout.typ",
+    "pdf/booklet.typ",
+    "pdf/fonts/NotoSans-Regular.ttf",
+    "pdf/fonts/NotoSans-Bold.ttf",
+    "pdf/fonts/NotoSans-Italic.ttf",
+    "pdf/fonts/NotoSans-BoldItalic.ttf",
+    "pdf/fonts/DejaVuSansMono.ttf",
 ];
 
 pub struct Theme {
@@ -30,6 +38,10 @@ pub struct Theme {
     pub templates: Vec<(String, String)>,
     /// (path under static/, bytes).
     pub statics: Vec<(String, Vec<u8>)>,
+    /// Typst templates: (virtual path like `/sheet.typ`, source, path shown).
+    pub pdf_templates: Vec<(String, String, PathBuf)>,
+    /// Font files for PDFs: the bundled ones and any the site adds.
+    pub fonts: Vec<Vec<u8>>,
 }
 
 impl Theme {
@@ -39,6 +51,8 @@ impl Theme {
         let mut theme = Theme {
             templates: Vec::new(),
             statics: Vec::new(),
+            pdf_templates: Vec::new(),
+            fonts: Vec::new(),
         };
         for (path, bytes) in DEFAULT {
             let own = dir.join(path);
@@ -47,13 +61,22 @@ impl Theme {
             } else {
                 bytes.to_vec()
             };
-            if let Some(name) = path.strip_prefix("templates/") {
-                let text = String::from_utf8(bytes).map_err(|_| {
+            let utf8 = |bytes: Vec<u8>| {
+                String::from_utf8(bytes).map_err(|_| {
                     Diagnostic::error("encoding", "the template is not valid UTF-8")
                         .file(shown(&own))
                         .hint("save it as UTF-8")
-                })?;
-                theme.templates.push((name.to_string(), text));
+                })
+            };
+            if let Some(name) = path.strip_prefix("templates/") {
+                theme.templates.push((name.to_string(), utf8(bytes)?));
+            } else if path.starts_with("pdf/fonts/") {
+                theme.fonts.push(bytes);
+            } else if let Some(name) = path.strip_prefix("pdf/") {
+                let shown_path = shown(&own);
+                theme
+                    .pdf_templates
+                    .push((format!("/{name}"), utf8(bytes)?, shown_path));
             } else if let Some(name) = path.strip_prefix("static/") {
                 theme.statics.push((name.to_string(), bytes));
             }
@@ -76,6 +99,23 @@ impl Theme {
                 let bytes =
                     std::fs::read(e.path()).map_err(|err| io_error(&shown(&e.path()), err))?;
                 theme.statics.push((name, bytes));
+            }
+        }
+        // Extra fonts, for scripts the bundled ones do not cover.
+        if let Ok(entries) = std::fs::read_dir(dir.join("pdf").join("fonts")) {
+            let mut extra: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+            extra.sort();
+            for path in extra {
+                let known = DEFAULT.iter().any(|(p, _)| dir.join(p) == path);
+                let is_font = path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| matches!(e, "ttf" | "otf" | "ttc"));
+                if is_font && !known && path.is_file() && !path.is_symlink() {
+                    theme
+                        .fonts
+                        .push(std::fs::read(&path).map_err(|err| io_error(&shown(&path), err))?);
+                }
             }
         }
         Ok(theme)

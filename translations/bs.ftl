@@ -53,6 +53,8 @@ last-reviewed = Posljednja provjera: { $date }
 next-review = Rok za sljedeću provjeru: { $date }
 source-checked = provjereno { $date }
 download-pdf = Preuzmite letak za štampanje (PDF)
+download-booklet = Preuzmite sve listove za ovu zemlju kao brošuru (PDF)
+contents-heading = Sadržaj
 sheets-count =
     { $count ->
         [one] { $count } informativni list

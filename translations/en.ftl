@@ -53,6 +53,8 @@ last-reviewed = Last reviewed: { $date }
 next-review = Next review due: { $date }
 source-checked = checked { $date }
 download-pdf = Download a printable handout (PDF)
+download-booklet = Download all sheets for this country as a booklet (PDF)
+contents-heading = Contents
 sheets-count =
     { $count ->
         [one] { $count } fact sheet

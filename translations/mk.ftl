@@ -53,6 +53,8 @@ last-reviewed = Последна проверка: { $date }
 next-review = Рок за следната проверка: { $date }
 source-checked = проверено на { $date }
 download-pdf = Преземете леток за печатење (PDF)
+download-booklet = Преземете ги сите листови за оваа земја како брошура (PDF)
+contents-heading = Содржина
 sheets-count =
     { $count ->
         [one] { $count } информативен лист

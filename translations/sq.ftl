@@ -53,6 +53,8 @@ last-reviewed = Rishikuar së fundi: { $date }
 next-review = Rishikimi i radhës: { $date }
 source-checked = kontrolluar më { $date }
 download-pdf = Shkarkoni një fletë për printim (PDF)
+download-booklet = Shkarkoni të gjitha fletët për këtë vend si broshurë (PDF)
+contents-heading = Përmbajtja
 sheets-count =
     { $count ->
         [one] { $count } fletë informative

@@ -54,6 +54,8 @@ last-reviewed = Последња провера: { $date }
 next-review = Рок за следећу проверу: { $date }
 source-checked = проверено { $date }
 download-pdf = Преузмите летак за штампање (ПДФ)
+download-booklet = Преузмите све листове за ову земљу као брошуру (ПДФ)
+contents-heading = Садржај
 sheets-count =
     { $count ->
         [one] { $count } информативни лист

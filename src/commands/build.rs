@@ -78,10 +78,21 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
     };
     let spinner = progress(ctx);
     let build = Build::new(&site, ctx.today, &base_url);
-    let files = match render::render(&build, &theme) {
-        Ok(f) => f,
-        Err(d) => return Ok(fail(ctx, d, &out)),
+    if let Some(s) = &spinner
+        && !opts.no_pdf
+    {
+        s.set_message("rendering pages and typesetting PDFs");
+    }
+    let rendered = match render::render(&build, &theme, !opts.no_pdf) {
+        Ok(r) => r,
+        Err(d) => {
+            if let Some(s) = &spinner {
+                s.finish_and_clear();
+            }
+            return Ok(fail(ctx, d, &out));
+        }
     };
+    let files = rendered.files;
     if let Some(s) = &spinner {
         s.set_message(format!("writing {} files", files.len()));
     }
@@ -96,19 +107,34 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
     if let Some(s) = spinner {
         s.finish_and_clear();
     }
+    if ctx.cli.verbose {
+        for (path, time) in &rendered.pdf_times {
+            eprintln!("{:>8.1} ms  {path}", time.as_secs_f64() * 1000.0);
+        }
+    }
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    let pdfs = rendered.pdf_times.len();
+    let pdf_note = if pdfs == 0 {
+        String::new()
+    } else {
+        let total: f64 = rendered
+            .pdf_times
+            .iter()
+            .map(|(_, t)| t.as_secs_f64())
+            .sum();
+        format!(
+            " and {} ({:.0} ms each on average)",
+            plural(pdfs, "PDF", "PDFs"),
+            total * 1000.0 / pdfs as f64
+        )
+    };
     ctx.summary(&format!(
-        "built {} in {} ({}) in {:.2} s → {}{}",
+        "built {}{pdf_note} in {} ({}) in {:.2} s → {}",
         plural(pages, "page", "pages"),
         plural(site.config.languages.len(), "language", "languages"),
         plural(published.warnings(), "warning", "warnings"),
         started.elapsed().as_secs_f64(),
         out.display(),
-        if opts.no_pdf {
-            ""
-        } else {
-            "; PDF handouts are not built yet (use --no-pdf to silence this)"
-        },
     ));
     Ok(OK)
 }

@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod diff;
 mod new;
 mod stamp;
 mod status;
@@ -14,8 +15,11 @@ use std::io::{IsTerminal, Write};
 use jiff::civil::Date;
 
 use crate::cli::{Cli, Command};
+use std::path::Path;
+
 use crate::content::Site;
 use crate::content::load::{Fatal, load};
+use crate::content::names::split_sheet_name;
 use crate::diagnostics::{self, Diagnostics, Format};
 
 /// Exit statuses of the spec.
@@ -113,6 +117,7 @@ pub fn run(cli: Cli) -> u8 {
             lang,
         } => new::run(&ctx, destination, route, lang.as_deref()),
         Command::Stamp { files } => stamp::run(&ctx, files),
+        Command::Diff { file } => diff::run(&ctx, file),
     };
     result.unwrap_or_else(|code| code)
 }
@@ -125,4 +130,26 @@ pub fn usage(msg: impl std::fmt::Display) -> u8 {
 
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The destination, route and language of a sheet path inside the site.
+pub fn locate(site: &Site, file: &Path) -> Result<(String, String, String), String> {
+    let not_sheet = || {
+        format!(
+            "{} is not a sheet of the site at {}",
+            file.display(),
+            site.root.display()
+        )
+    };
+    let real = file
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", file.display()))?;
+    let content = site.content_dir().canonicalize().map_err(|_| not_sheet())?;
+    let rel = real.strip_prefix(&content).map_err(|_| not_sheet())?;
+    let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
+    let [dest, name] = parts.as_slice() else {
+        return Err(not_sheet());
+    };
+    let (route, lang) = split_sheet_name(name).ok_or_else(not_sheet)?;
+    Ok((dest.to_string(), route.to_string(), lang.to_string()))
 }

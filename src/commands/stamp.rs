@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{CONTENT_ERRORS, Ctx, OK, USAGE, plural, usage};
-use crate::content::names::{OVERVIEW, split_sheet_name};
+use crate::content::names::OVERVIEW;
 use crate::content::{Files, Site};
 use crate::diagnostics::{Diagnostics, Format, byte_offset};
 use crate::freshness::source_hash;
@@ -47,7 +47,7 @@ enum Failure {
 
 /// Stamps one file; Ok(false) when it was already current.
 fn stamp_one(site: &Site, diags: &Diagnostics, file: &Path) -> Result<bool, Failure> {
-    let (dest, route, lang) = locate(site, file)?;
+    let (dest, route, lang) = super::locate(site, file).map_err(Failure::Usage)?;
     let c = &site.config;
     let shown = site.shown(
         &PathBuf::from("content")
@@ -105,28 +105,6 @@ fn stamp_one(site: &Site, diags: &Diagnostics, file: &Path) -> Result<bool, Fail
     write_atomically(&real, &new)
         .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", shown.display())))?;
     Ok(true)
-}
-
-/// The destination, route and language of a sheet path inside the site.
-fn locate(site: &Site, file: &Path) -> Result<(String, String, String), Failure> {
-    let not_sheet = || {
-        Failure::Usage(format!(
-            "{} is not a sheet of the site at {}",
-            file.display(),
-            site.root.display()
-        ))
-    };
-    let real = file
-        .canonicalize()
-        .map_err(|e| Failure::Usage(format!("{}: {e}", file.display())))?;
-    let content = site.content_dir().canonicalize().map_err(|_| not_sheet())?;
-    let rel = real.strip_prefix(&content).map_err(|_| not_sheet())?;
-    let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
-    let [dest, name] = parts.as_slice() else {
-        return Err(not_sheet());
-    };
-    let (route, lang) = split_sheet_name(name).ok_or_else(not_sheet)?;
-    Ok((dest.to_string(), route.to_string(), lang.to_string()))
 }
 
 /// The file with its `source_hash` set to `hash`, or None when the

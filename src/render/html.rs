@@ -22,6 +22,8 @@ pub struct Html<'b, 'a> {
     tera: Tera,
     /// Per language: "N results" for N = 1..=25, for the search script.
     result_counts: HashMap<&'a str, String>,
+    /// Whether handouts and booklets are built (and so linked).
+    pdf: bool,
 }
 
 /// The template function `t`.
@@ -63,7 +65,7 @@ impl tera::Function for Translate {
 }
 
 impl<'b, 'a> Html<'b, 'a> {
-    pub fn new(build: &'b Build<'a>, theme: &Theme) -> Result<Self, Diagnostic> {
+    pub fn new(build: &'b Build<'a>, theme: &Theme, pdf: bool) -> Result<Self, Diagnostic> {
         let mut tera = Tera::default();
         tera.add_raw_templates(
             theme
@@ -96,6 +98,7 @@ impl<'b, 'a> Html<'b, 'a> {
             build,
             tera,
             result_counts,
+            pdf,
         })
     }
 
@@ -198,6 +201,7 @@ impl<'b, 'a> Html<'b, 'a> {
         m.insert("site_title".into(), json!(self.t(&lang, "site-title")));
         m.insert("page_title".into(), json!(page_title));
         m.insert("summary".into(), json!(null));
+        m.insert("pdf".into(), json!(self.pdf));
         let canonical = (!matches!(page, Page::NotFound)).then(|| b.absolute(&url));
         m.insert("canonical".into(), json!(canonical));
         m.insert("alternates".into(), json!(others));

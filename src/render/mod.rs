@@ -6,6 +6,7 @@
 pub mod feed;
 pub mod html;
 pub mod markdown;
+pub mod pdf;
 pub mod search;
 pub mod sitemap;
 pub mod view;
@@ -126,11 +127,17 @@ impl<'a> Build<'a> {
     }
 }
 
+/// A rendered site: its files, and how long each PDF took.
+pub struct Rendered {
+    pub files: Vec<File>,
+    pub pdf_times: Vec<(String, std::time::Duration)>,
+}
+
 /// Renders the whole site: pages in parallel, then feeds, sitemap, search
-/// indexes and static files. Output is sorted by path: same input, same
-/// bytes.
-pub fn render(build: &Build, theme: &Theme) -> Result<Vec<File>, Diagnostic> {
-    let html = html::Html::new(build, theme)?;
+/// indexes, static files and, with `with_pdf`, handouts and booklets.
+/// Output is sorted by path: same input, same bytes.
+pub fn render(build: &Build, theme: &Theme, with_pdf: bool) -> Result<Rendered, Diagnostic> {
+    let html = html::Html::new(build, theme, with_pdf)?;
     let pages = build.pages();
     let mut files: Vec<File> = pages
         .par_iter()
@@ -147,8 +154,15 @@ pub fn render(build: &Build, theme: &Theme) -> Result<Vec<File>, Diagnostic> {
             bytes: bytes.clone(),
         });
     }
+    let mut pdf_times = Vec::new();
+    if with_pdf {
+        for made in pdf::render(build, theme)? {
+            pdf_times.push((made.file.path.clone(), made.time));
+            files.push(made.file);
+        }
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    Ok(Rendered { files, pdf_times })
 }
 
 /// Escapes text for XML and HTML text and attribute values.

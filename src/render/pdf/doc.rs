@@ -14,15 +14,17 @@ const MAX_DEPTH: usize = 12;
 /// The blocks of `markdown`; relative links are made absolute against
 /// `page_url` so that they can be printed.
 pub fn blocks(markdown: &str, page_url: &str) -> Value {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
     // Footnote definitions, by label, to place each at its reference.
     let mut notes: HashMap<String, Value> = HashMap::new();
+    let none = HashMap::new();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::FootnoteDefinition(label)) = &events[i] {
             let end = matching_end(&events, i);
-            let mut b = Builder::new(page_url, &HashMap::new());
+            let mut b = Builder::new(page_url, &none);
             b.run(&events[i + 1..end]);
             notes.insert(label.to_string(), Value::Array(b.finish()));
             i = end;
@@ -93,14 +95,19 @@ impl<'n> Builder<'n> {
             });
             return;
         }
-        self.stack.push(Frame { node, children: Vec::new() });
+        self.stack.push(Frame {
+            node,
+            children: Vec::new(),
+        });
     }
 
     fn close(&mut self) {
         if self.stack.len() < 2 {
             return;
         }
-        let Some(Frame { mut node, children }) = self.stack.pop() else { return };
+        let Some(Frame { mut node, children }) = self.stack.pop() else {
+            return;
+        };
         let kind = node["t"].as_str().unwrap_or("").to_string();
         match kind.as_str() {
             "flat" => {
@@ -154,10 +161,22 @@ impl<'n> Builder<'n> {
             Event::HardBreak => self.push(json!({"t": "br"})),
             Event::Rule => self.push(json!({"t": "hr"})),
             Event::FootnoteReference(label) => {
-                let c = self.notes.get(label.as_ref()).cloned().unwrap_or_else(|| json!([]));
+                let mut c = self
+                    .notes
+                    .get(label.as_ref())
+                    .cloned()
+                    .unwrap_or_else(|| json!([]));
+                // A one-paragraph note is set inline, after its number.
+                if let Some([p]) = c.as_array().map(Vec::as_slice)
+                    && p["t"] == "p"
+                {
+                    c = p["c"].clone();
+                }
                 self.push(json!({"t": "footnote", "c": c}));
             }
-            Event::TaskListMarker(done) => self.push(json!({"t": "text", "s": if *done { "☑ " } else { "☐ " }})),
+            Event::TaskListMarker(done) => {
+                self.push(json!({"t": "text", "s": if *done { "☑ " } else { "☐ " }}))
+            }
             // Raw HTML has no place on paper; math and metadata are not enabled.
             _ => {}
         }
@@ -218,25 +237,39 @@ impl<'n> Builder<'n> {
 /// `dest` resolved against the page's absolute URL; links that are not web
 /// addresses (`mailto:`, `tel:`) are kept, anything else is dropped.
 pub fn absolute(page_url: &str, dest: &str) -> String {
-    if dest.starts_with("http://") || dest.starts_with("https://") || dest.starts_with("mailto:") || dest.starts_with("tel:") {
+    if dest.starts_with("http://")
+        || dest.starts_with("https://")
+        || dest.starts_with("mailto:")
+        || dest.starts_with("tel:")
+    {
         return dest.to_string();
     }
     if dest.contains(':') && !dest.starts_with('/') && !dest.starts_with('.') {
         return String::new(); // javascript:, data:, …
     }
-    let (origin, path) = match page_url.split_once("://").and_then(|(s, r)| r.find('/').map(|i| (format!("{s}://{}", &r[..i]), &r[i..]))) {
+    let (origin, path) = match page_url
+        .split_once("://")
+        .and_then(|(s, r)| r.find('/').map(|i| (format!("{s}://{}", &r[..i]), &r[i..])))
+    {
         Some(v) => v,
         None => return dest.to_string(),
     };
     let mut parts: Vec<&str> = if dest.starts_with('/') {
         Vec::new()
     } else {
-        path.trim_end_matches(|c| c != '/').split('/').filter(|s| !s.is_empty()).collect()
+        path.trim_end_matches(|c| c != '/')
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .collect()
     };
     let (dest_path, rest) = match dest.find(['#', '?']) {
         Some(i) => (&dest[..i], &dest[i..]),
         None => (dest, ""),
     };
+    if dest_path.is_empty() {
+        let page = page_url.split(['#', '?']).next().unwrap_or(page_url);
+        return format!("{page}{rest}");
+    }
     for seg in dest_path.split('/') {
         match seg {
             "" | "." => {}
@@ -246,7 +279,11 @@ pub fn absolute(page_url: &str, dest: &str) -> String {
             s => parts.push(s),
         }
     }
-    let trailing = if dest_path.ends_with('/') && !parts.is_empty() { "/" } else { "" };
+    let trailing = if dest_path.ends_with('/') && !parts.is_empty() {
+        "/"
+    } else {
+        ""
+    };
     format!("{origin}/{}{trailing}{rest}", parts.join("/"))
 }
 
@@ -257,25 +294,53 @@ mod tests {
     #[test]
     fn relative_links_become_printable_addresses() {
         let page = "https://example.org/fs/sq/de/work/";
-        assert_eq!(absolute(page, "../study/"), "https://example.org/fs/sq/de/study/");
+        assert_eq!(
+            absolute(page, "../study/"),
+            "https://example.org/fs/sq/de/study/"
+        );
         assert_eq!(absolute(page, "/x/y"), "https://example.org/x/y");
         assert_eq!(absolute(page, "https://bamf.de/"), "https://bamf.de/");
         assert_eq!(absolute(page, "javascript:alert(1)"), "");
-        assert_eq!(absolute(page, "#top"), "https://example.org/fs/sq/de/work/#top");
+        assert_eq!(
+            absolute(page, "#top"),
+            "https://example.org/fs/sq/de/work/#top"
+        );
     }
 
     #[test]
     fn tree_of_blocks_and_inlines() {
-        let v = blocks("## Head\n\nSome *em* and [a](https://x.org).[^1]\n\n- one\n- two\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n[^1]: Note.\n", "https://e.org/a/");
+        let v = blocks(
+            "## Head\n\nSome *em* and [a](https://x.org).[^1]\n\n- one\n- two\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n[^1]: Note.\n",
+            "https://e.org/a/",
+        );
         let s = v.to_string();
-        assert!(s.contains(r#"{"c":[{"s":"Head","t":"text"}],"level":2,"t":"h"}"#), "{s}");
-        assert!(s.contains(r#"{"c":[{"s":"em","t":"text"}],"t":"em"}"#), "{s}");
+        assert!(
+            s.contains(r#"{"c":[{"s":"Head","t":"text"}],"level":2,"t":"h"}"#),
+            "{s}"
+        );
+        assert!(
+            s.contains(r#"{"c":[{"s":"em","t":"text"}],"t":"em"}"#),
+            "{s}"
+        );
         assert!(s.contains(r#""t":"link","url":"https://x.org""#), "{s}");
-        assert!(s.contains(r#"{"c":[{"c":[{"s":"Note.","t":"text"}],"t":"p"}],"t":"footnote"}"#), "{s}");
+        assert!(
+            s.contains(r#"{"c":[{"s":"Note.","t":"text"}],"t":"footnote"}"#),
+            "{s}"
+        );
         assert!(s.contains(r#""align":["left","right"]"#), "{s}");
-        assert!(s.contains(r#""head":[{"c":[{"s":"a","t":"text"}],"t":"cell"}"#), "{s}");
-        assert!(s.contains(r#""rows":[[{"c":[{"s":"1","t":"text"}],"t":"cell"}"#), "{s}");
-        assert_eq!(v.as_array().unwrap().len(), 4, "footnote definitions are not blocks: {s}");
+        assert!(
+            s.contains(r#""head":[{"c":[{"s":"a","t":"text"}],"t":"cell"}"#),
+            "{s}"
+        );
+        assert!(
+            s.contains(r#""rows":[[{"c":[{"s":"1","t":"text"}],"t":"cell"}"#),
+            "{s}"
+        );
+        assert_eq!(
+            v.as_array().unwrap().len(),
+            4,
+            "footnote definitions are not blocks: {s}"
+        );
     }
 
     #[test]

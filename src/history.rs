@@ -1,0 +1,93 @@
+//! A source sheet's past, from the site's git repository: the version a
+//! translation was made from is the one whose `source_hash` it recorded.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use crate::content::frontmatter;
+use crate::content::sheet::{self, Place, Text};
+use crate::diagnostics::Diagnostics;
+use crate::freshness::source_hash;
+
+/// The version of a source sheet that a translation was made from.
+pub struct Version {
+    pub commit: String,
+    /// The commit's date, `YYYY-MM-DD`.
+    pub date: String,
+    pub text: Text,
+}
+
+/// Why no version could be found.
+pub enum Missing {
+    NotARepository,
+    Shallow,
+    NoMatch { commits: usize },
+    Git(String),
+}
+
+/// Walks the history of `file` (a real path inside the repository) from
+/// HEAD back, for the version whose translatable text hashes to `hash`.
+pub fn find_version(file: &Path, place: &Place, hash: &str) -> Result<Version, Missing> {
+    let git = |e: git2::Error| Missing::Git(e.message().to_string());
+    let repo = git2::Repository::discover(file.parent().unwrap_or(Path::new(".")))
+        .map_err(|_| Missing::NotARepository)?;
+    let workdir = repo
+        .workdir()
+        .ok_or(Missing::NotARepository)?
+        .canonicalize()
+        .map_err(|e| Missing::Git(e.to_string()))?;
+    let real = file
+        .canonicalize()
+        .map_err(|e| Missing::Git(e.to_string()))?;
+    let rel = real
+        .strip_prefix(&workdir)
+        .map_err(|_| Missing::NotARepository)?;
+    let mut walk = repo.revwalk().map_err(git)?;
+    if walk.push_head().is_err() {
+        return Err(Missing::NoMatch { commits: 0 });
+    }
+    walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)
+        .map_err(git)?;
+    let mut seen = HashSet::new();
+    let mut commits = 0;
+    for oid in walk {
+        let commit = repo.find_commit(oid.map_err(git)?).map_err(git)?;
+        commits += 1;
+        let Ok(entry) = commit.tree().and_then(|t| t.get_path(rel)) else {
+            continue;
+        };
+        // The same content in many commits is hashed once.
+        if !seen.insert(entry.id()) {
+            continue;
+        }
+        let Ok(blob) = repo.find_blob(entry.id()) else {
+            continue;
+        };
+        let Some(text) = read_text(blob.content(), place) else {
+            continue;
+        };
+        if source_hash(&text) == hash {
+            let when = jiff::Timestamp::from_second(commit.time().seconds())
+                .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
+                .unwrap_or_default();
+            return Ok(Version {
+                commit: commit.id().to_string(),
+                date: when,
+                text,
+            });
+        }
+    }
+    if repo.is_shallow() {
+        Err(Missing::Shallow)
+    } else {
+        Err(Missing::NoMatch { commits })
+    }
+}
+
+/// The translatable text of one stored version of a source sheet.
+fn read_text(bytes: &[u8], place: &Place) -> Option<Text> {
+    let text = frontmatter::decode(bytes).ok()?;
+    let split = frontmatter::split(&text).ok()?;
+    let mut diags = Diagnostics::default();
+    sheet::read(Path::new("history"), &split, place, &mut diags).map(|d| d.text)
+}

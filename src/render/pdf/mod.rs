@@ -1,0 +1,235 @@
+//! PDF handouts (one per sheet page) and booklets (one per destination and
+//! language), typeset by Typst inside the binary. The template gets the
+//! page as data (`/data.json`) and the QR codes as SVG images.
+
+pub mod doc;
+pub mod world;
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use fluent_bundle::FluentValue;
+use qrcode::{EcLevel, QrCode};
+use serde_json::{Value, json};
+
+use super::view::{self, Words};
+use super::{Build, File, Page};
+use crate::content::model::Shown;
+use crate::diagnostics::Diagnostic;
+use crate::theme::Theme;
+use world::{Job, Typesetter};
+
+/// A PDF and how long it took (wall time on its worker).
+pub struct Made {
+    pub file: File,
+    pub time: Duration,
+}
+
+/// Every handout and booklet of the site, typeset in parallel.
+pub fn render(build: &Build, theme: &Theme) -> Result<Vec<Made>, Diagnostic> {
+    let typesetter = Typesetter::new(&theme.pdf_templates, &theme.fonts, build.today);
+    let mut jobs: Vec<(String, String, Job)> = Vec::new();
+    for lang in build.site.config.tags() {
+        for i in 0..build.sheets.len() {
+            let page = Page::Sheet { lang, sheet: i };
+            let Some(data) = sheet_data(build, lang, i) else {
+                continue;
+            };
+            let url = build.absolute(&build.url(page));
+            let files = vec![
+                ("/data.json".into(), data.to_string().into_bytes()),
+                ("/qr-0.svg".into(), qr_svg(&url)),
+            ];
+            let what = format!("the handout of {} ({lang})", shown_file(build, i, lang));
+            jobs.push((
+                format!("{}handout.pdf", build.url(page)),
+                what,
+                Job {
+                    main: "/handout.typ",
+                    files,
+                    ident: url,
+                },
+            ));
+        }
+        for dest in build.destinations() {
+            let page = Page::Destination { lang, dest };
+            let url = build.absolute(&build.url(page));
+            let mut files = Vec::new();
+            let sheets: Vec<Value> = (0..build.sheets.len())
+                .filter(|&i| build.sheets[i].destination == dest)
+                .filter_map(|i| sheet_data(build, lang, i).map(|d| (i, d)))
+                .enumerate()
+                .map(|(n, (i, d))| {
+                    let sheet_url = build.absolute(&build.url(Page::Sheet { lang, sheet: i }));
+                    files.push((format!("/qr-{n}.svg"), qr_svg(&sheet_url)));
+                    d
+                })
+                .collect();
+            let words = Words::new(build.site, lang);
+            let country = words.t(&format!("country-{dest}"));
+            let data = json!({
+                "title": country,
+                "country": country,
+                "site_title": words.t("site-title"),
+                "short_url": short(&url),
+                "ui_lang": primary(lang),
+                "language_name": words.name_of(lang),
+                "date": words.date(build.today),
+                "disclaimer": words.t("sample-disclaimer"),
+                "page_x_of_y": page_x_of_y(&words),
+                "labels": labels(&words),
+                "sheets": sheets,
+            });
+            files.push(("/data.json".into(), data.to_string().into_bytes()));
+            let what = format!("the {lang} booklet of content/{dest}/");
+            jobs.push((
+                format!("{}booklet.pdf", build.url(page)),
+                what,
+                Job {
+                    main: "/booklet.typ",
+                    files,
+                    ident: url,
+                },
+            ));
+        }
+    }
+    // Our own workers rather than rayon's: Typst uses rayon inside, and a
+    // rayon worker waiting on it would steal other documents, which muddles
+    // the time each one takes. Typst also recurses deeply: big stacks.
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(jobs.len().max(1));
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Result<Made, Diagnostic>>>> =
+        Mutex::new((0..jobs.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let work = || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some((path, what, job)) = jobs.get(i) else {
+                    break;
+                };
+                let made = typeset(&typesetter, path, what, job);
+                if let Ok(mut r) = results.lock() {
+                    r[i] = Some(made);
+                }
+            };
+            if std::thread::Builder::new()
+                .stack_size(STACK)
+                .spawn_scoped(scope, work)
+                .is_err()
+            {
+                break;
+            }
+        }
+    });
+    let results = results
+        .into_inner()
+        .map_err(|_| Diagnostic::error("io", "a PDF worker failed"))?;
+    results
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err(Diagnostic::error("io", "a PDF was not typeset"))))
+        .collect()
+}
+
+fn typeset(typesetter: &Typesetter, path: &str, what: &str, job: &Job) -> Result<Made, Diagnostic> {
+    let start = Instant::now();
+    let result = typesetter.pdf(job);
+    // Keep what documents share (the template's compiled state), drop
+    // what only old documents used: memory stays flat.
+    typst::comemo::evict(10);
+    let bytes = result.map_err(|f| {
+        let mut d = Diagnostic::error("typst", format!("cannot typeset {what}: {}", f.message));
+        if let Some((file, line, col)) = f.template {
+            d = d
+                .file(file)
+                .at(line, col)
+                .hint("the PDF template has an error at this place");
+        } else {
+            d = d.hint("report this with the sheet named here: the data could not be typeset");
+        }
+        d
+    })?;
+    Ok(Made {
+        file: File {
+            path: path.to_string(),
+            bytes,
+        },
+        time: start.elapsed(),
+    })
+}
+
+const STACK: usize = 256 * 1024 * 1024;
+
+/// The sheet as the handout shows it in `lang`.
+fn sheet_data(build: &Build, lang: &str, i: usize) -> Option<Value> {
+    let s = &build.sheets[i];
+    let words = Words::new(build.site, lang);
+    let (mut v, text) = view::sheet(build, &words, s)?;
+    let url = build.absolute(&build.url(Page::Sheet { lang, sheet: i }));
+    v["body"] = doc::blocks(&text.body, &url);
+    v["text_lang"] = json!(primary(v["lang"].as_str().unwrap_or(lang)));
+    v["ui_lang"] = json!(primary(lang));
+    v["short_url"] = json!(short(&url));
+    v["site_title"] = json!(words.t("site-title"));
+    v["disclaimer"] = json!(words.t("sample-disclaimer"));
+    v["page_x_of_y"] = json!(page_x_of_y(&words));
+    v["labels"] = labels(&words);
+    Some(v)
+}
+
+fn labels(words: &Words) -> Value {
+    json!({
+        "key_facts": words.t("key-facts-heading"),
+        "sources": words.t("sources-heading"),
+        "contacts": words.t("contacts-heading"),
+        "contents": words.t("contents-heading"),
+    })
+}
+
+/// "Page {page} of {total}" in the language; Typst fills in the numbers.
+fn page_x_of_y(words: &Words) -> String {
+    words.t_args(
+        "page-x-of-y",
+        &[
+            ("page", FluentValue::from("{page}")),
+            ("total", FluentValue::from("{total}")),
+        ],
+    )
+}
+
+/// The file whose text a page shows, for messages.
+fn shown_file(build: &Build, i: usize, lang: &str) -> String {
+    let s = &build.sheets[i];
+    match s.pages.iter().find(|p| p.lang == lang).map(|p| &p.shown) {
+        Some(Shown::Translation { file }) => file.display().to_string(),
+        _ => s.source.path.display().to_string(),
+    }
+}
+
+/// Typst's `lang` takes the ISO 639 code: `sr-Cyrl` → `sr`.
+fn primary(tag: &str) -> String {
+    tag.split('-').next().unwrap_or(tag).to_lowercase()
+}
+
+/// The address without its scheme, as printed under the QR code.
+fn short(url: &str) -> String {
+    url.split_once("://").map_or(url, |(_, r)| r).to_string()
+}
+
+/// The page's address as a QR code, an SVG image.
+pub fn qr_svg(url: &str) -> Vec<u8> {
+    match QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M) {
+        Ok(code) => code
+            .render::<qrcode::render::svg::Color>()
+            .min_dimensions(240, 240)
+            .quiet_zone(true)
+            .build()
+            .into_bytes(),
+        // Only an absurdly long address fails: show an empty square.
+        Err(_) => {
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>".to_vec()
+        }
+    }
+}

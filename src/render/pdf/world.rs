@@ -1,0 +1,172 @@
+//! Typst embedded: our own `World`, which serves only the theme's
+//! templates, the bundled fonts and the files of the document at hand
+//! (its data and QR codes). No file system, no network, no packages.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+
+/// What every document of a build shares: library, fonts, templates.
+pub struct Typesetter {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    /// Templates by file id, with the path shown in diagnostics.
+    sources: HashMap<FileId, (Source, PathBuf)>,
+    today: Option<Datetime>,
+}
+
+/// One document to make.
+pub struct Job {
+    /// The template to compile, e.g. `/handout.typ`.
+    pub main: &'static str,
+    /// `/data.json`, `/qr-0.svg`, … (fixed names: file ids are never freed).
+    pub files: Vec<(String, Vec<u8>)>,
+    /// The PDF's identifier, for byte-identical output.
+    pub ident: String,
+}
+
+/// A Typst failure, located where possible.
+pub struct Failure {
+    pub message: String,
+    /// The template file and line:column, when the template is at fault.
+    pub template: Option<(PathBuf, usize, usize)>,
+}
+
+pub fn file_id(path: &str) -> Option<FileId> {
+    Some(RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).ok()?).intern())
+}
+
+impl Typesetter {
+    /// `templates`: (virtual path, source, path to show); `fonts`: font files.
+    pub fn new(
+        templates: &[(String, String, PathBuf)],
+        fonts: &[Vec<u8>],
+        today: jiff::civil::Date,
+    ) -> Typesetter {
+        let fonts: Vec<Font> = fonts
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(data.clone())))
+            .collect();
+        let sources = templates
+            .iter()
+            .filter_map(|(vpath, text, shown)| {
+                let id = file_id(vpath)?;
+                Some((id, (Source::new(id, text.clone()), shown.clone())))
+            })
+            .collect();
+        Typesetter {
+            library: LazyHash::new(Library::builder().build()),
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+            sources,
+            today: Datetime::from_ymd(
+                i32::from(today.year()),
+                today.month() as u8,
+                today.day() as u8,
+            ),
+        }
+    }
+
+    /// Typesets `job` into PDF bytes.
+    pub fn pdf(&self, job: &Job) -> Result<Vec<u8>, Failure> {
+        let main = file_id(job.main).ok_or_else(|| Failure {
+            message: format!("bad template path {}", job.main),
+            template: None,
+        })?;
+        let world = DocWorld {
+            t: self,
+            main,
+            files: job
+                .files
+                .iter()
+                .filter_map(|(p, b)| Some((file_id(p)?, Bytes::new(b.clone()))))
+                .collect(),
+        };
+        let result = typst::compile::<PagedDocument>(&world).output;
+        let doc = result.map_err(|errors| self.failure(&world, &errors))?;
+        let options = typst_pdf::PdfOptions {
+            ident: Smart::Custom(job.ident.clone()),
+            creator: Smart::Custom(None),
+            timestamp: None,
+            ..Default::default()
+        };
+        typst_pdf::pdf(&doc, &options).map_err(|errors| self.failure(&world, &errors))
+    }
+
+    fn failure(&self, world: &DocWorld, errors: &[SourceDiagnostic]) -> Failure {
+        let Some(first) = errors.first() else {
+            return Failure {
+                message: "unknown Typst error".into(),
+                template: None,
+            };
+        };
+        let mut message = first.message.to_string();
+        for h in &first.hints {
+            message.push_str(&format!("; hint: {}", h.v));
+        }
+        let template = first.span.id().and_then(|id| {
+            let (source, shown) = self.sources.get(&id)?;
+            let range = world.range(first.span)?;
+            let (line, col) = source.lines().byte_to_line_column(range.start)?;
+            Some((shown.clone(), line + 1, col + 1))
+        });
+        Failure { message, template }
+    }
+}
+
+struct DocWorld<'t> {
+    t: &'t Typesetter,
+    main: FileId,
+    files: HashMap<FileId, Bytes>,
+}
+
+impl World for DocWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.t.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.t.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        match self.t.sources.get(&id) {
+            Some((s, _)) => Ok(s.clone()),
+            None => Err(FileError::NotFound(
+                id.get().vpath().get_without_slash().into(),
+            )),
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some(b) = self.files.get(&id) {
+            return Ok(b.clone());
+        }
+        if let Some((s, _)) = self.t.sources.get(&id) {
+            return Ok(Bytes::from_string(s.text().to_string()));
+        }
+        Err(FileError::NotFound(
+            id.get().vpath().get_without_slash().into(),
+        ))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.t.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        self.t.today
+    }
+}

@@ -1,0 +1,367 @@
+//! PDF handouts and booklets, checked with poppler's tools as staff would
+//! meet them on paper: fonts embedded, A4, every script's text extractable,
+//! page x of y, sources printed whole, warnings, QR codes that scan.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use common::{TestSite, base_source_with as src};
+
+const TODAY: &str = "2026-11-23";
+const LANGS: [&str; 7] = ["en", "sq", "sr-Cyrl", "sr-Latn", "mk", "bs", "hr"];
+
+/// The sample site, built once with PDFs for every test here.
+fn sample() -> &'static TestSite {
+    static SITE: OnceLock<TestSite> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = TestSite::sample();
+        site.run(&["--today", TODAY, "build"])
+            .code(0)
+            .err_has(" PDFs (");
+        site
+    })
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name}: {e} (install poppler-utils)"));
+    assert!(
+        out.status.success(),
+        "{name} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn pdf(site: &TestSite, rel: &str) -> PathBuf {
+    let p = site.path().join("public").join(rel);
+    assert!(p.exists(), "{rel} was not built");
+    p
+}
+
+fn text(path: &Path) -> String {
+    tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"])
+}
+
+/// A UI string of the sample site, read from its Fluent file (Serbian
+/// Latin derived from Cyrillic).
+fn ui(lang: &str, id: &str) -> String {
+    if lang == "sr-Latn" {
+        return factsheet::lang::translit::sr_cyrl_to_latn(&ui("sr-Cyrl", id));
+    }
+    let ftl =
+        std::fs::read_to_string(common::fixture("../../translations").join(format!("{lang}.ftl")))
+            .unwrap();
+    let line = ftl
+        .lines()
+        .find(|l| l.starts_with(&format!("{id} =")))
+        .unwrap();
+    line.split_once(" = ").unwrap().1.to_string()
+}
+
+#[test]
+fn handouts_in_every_language_embed_fonts_are_a4_and_extractable() {
+    let site = sample();
+    for lang in LANGS {
+        let path = pdf(site, &format!("{lang}/de/work/handout.pdf"));
+        let fonts = tool("pdffonts", &[path.to_str().unwrap()]);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty(), "{lang}: no fonts");
+        for row in rows {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            assert_eq!(
+                cols[cols.len() - 5],
+                "yes",
+                "{lang}: font not embedded: {row}"
+            );
+        }
+        let info = tool("pdfinfo", &[path.to_str().unwrap()]);
+        assert!(info.contains("595.276 x 841.89 pts (A4)"), "{lang}: {info}");
+        let pages: usize = info.lines().find(|l| l.starts_with("Pages:")).unwrap()[6..]
+            .trim()
+            .parse()
+            .unwrap();
+        let text = text(&path);
+        // "Page x of y" in the language, on every page.
+        let pattern = ui(lang, "page-x-of-y");
+        for p in 1..=pages {
+            let expected = pattern
+                .replace("{ $page }", &p.to_string())
+                .replace("{ $total }", &pages.to_string());
+            assert!(text.contains(&expected), "{lang}: no {expected:?}");
+        }
+        let heading = ui(lang, "sources-heading");
+        assert!(text.contains(&heading), "{lang}: no {heading:?}");
+    }
+}
+
+#[test]
+fn every_script_prints_and_comes_back_as_text() {
+    let site = sample();
+    let cases = [
+        ("sq/de/work/handout.pdf", &["Gjermani", "ë", "ç"][..]),
+        (
+            "sr-Cyrl/de/work/handout.pdf",
+            &["Немачк", "Западни Балкан"][..],
+        ),
+        (
+            "sr-Latn/de/work/handout.pdf",
+            &["Nemačk", "Zapadni Balkan", "đ"][..],
+        ),
+        ("mk/de/work/handout.pdf", &["Германија", "ѓ", "ќ"][..]),
+        (
+            "hr/de/work/handout.pdf",
+            &["Službeni izvori", "Ključni podaci"][..],
+        ),
+        ("bs/de/work/handout.pdf", &["Zvanični izvori"][..]),
+    ];
+    for (rel, words) in cases {
+        let t = text(&pdf(site, rel));
+        for w in words {
+            assert!(t.contains(w), "{rel}: no {w:?}");
+        }
+    }
+    // Macedonian Cyrillic letters of its own, from the Fluent strings and text.
+    let mk = text(&pdf(site, "mk/de/study/handout.pdf"));
+    assert!(
+        mk.contains('ѕ') || mk.contains('џ') || mk.contains('ќ'),
+        "Macedonian letters"
+    );
+}
+
+#[test]
+fn sources_are_printed_whole_with_contacts_dates_and_qr_url() {
+    let site = sample();
+    let source =
+        std::fs::read_to_string(site.path().join("content/it/seasonal-work.en.md")).unwrap();
+    let urls: Vec<&str> = source
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("url: "))
+        .collect();
+    assert!(urls.len() >= 3);
+    let t = text(&pdf(site, "sq/it/seasonal-work/handout.pdf"));
+    let joined: String = t.split_whitespace().collect();
+    for url in urls {
+        assert!(joined.contains(url), "{url} not printed whole");
+    }
+    assert!(
+        t.contains("example.org/factsheets/sq/it/seasonal-work/"),
+        "short URL under the QR code"
+    );
+    assert!(
+        t.contains("nëntor 2026") || t.contains("tetor 2026"),
+        "dates in Albanian"
+    );
+}
+
+#[test]
+fn fallback_is_said_on_paper_too() {
+    let t = text(&pdf(sample(), "mk/de/family/handout.pdf"));
+    assert!(
+        t.contains("Оваа страница сè уште не е достапна на јазикот Македонски"),
+        "{t}"
+    );
+    assert!(t.contains("Немачк"), "shown in Serbian");
+}
+
+#[test]
+fn booklets_have_a_cover_contents_and_every_route() {
+    let site = sample();
+    let path = pdf(site, "sq/de/booklet.pdf");
+    let t = text(&path);
+    assert!(t.contains("Përmbajtja"), "table of contents heading");
+    for title in ["Punë në Gjermani", "Studime në Gjermani", "Gjermani"] {
+        assert!(t.contains(title), "no {title:?}");
+    }
+    let info = tool("pdfinfo", &[path.to_str().unwrap()]);
+    let pages: usize = info.lines().find(|l| l.starts_with("Pages:")).unwrap()[6..]
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        pages >= 5,
+        "cover, contents and three sheets: {pages} pages"
+    );
+    // Linked from the destination page, as handouts are from sheet pages.
+    assert!(
+        site.read("public/sq/de/index.html")
+            .contains("href=\"booklet.pdf\"")
+    );
+    assert!(
+        site.read("public/sq/de/work/index.html")
+            .contains("href=\"handout.pdf\"")
+    );
+}
+
+#[test]
+fn the_qr_code_decodes_to_the_page_url() {
+    let site = sample();
+    let path = pdf(site, "sr-Latn/us/diversity-visa/handout.pdf");
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = dir.path().join("page");
+    tool(
+        "pdftoppm",
+        &[
+            "-gray",
+            "-r",
+            "150",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            path.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
+    let pgm = std::fs::read_dir(dir.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let (w, h, pixels) = read_pgm(&std::fs::read(pgm).unwrap());
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| pixels[y * w + x]);
+    let grids = img.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code on the first page");
+    let (_, content) = grids[0].decode().expect("the QR code decodes");
+    assert_eq!(
+        content,
+        "https://example.org/factsheets/sr-Latn/us/diversity-visa/"
+    );
+}
+
+/// A binary PGM (P5) image: width, height, 8-bit grey pixels.
+fn read_pgm(bytes: &[u8]) -> (usize, usize, Vec<u8>) {
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while fields.len() < 4 {
+        while bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..i]).into_owned());
+    }
+    assert_eq!(fields[0], "P5");
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    (w, h, bytes[i + 1..i + 1 + w * h].to_vec())
+}
+
+#[test]
+fn warnings_print_on_the_first_page_of_stale_sheets_only() {
+    let site = TestSite::base();
+    site.run(&["--today", "2026-03-01", "build"]).code(0);
+    let first = |rel: &str| {
+        tool(
+            "pdftotext",
+            &["-f", "1", "-l", "1", pdf(&site, rel).to_str().unwrap(), "-"],
+        )
+    };
+    assert!(!first("en/de/work/handout.pdf").contains("due for review"));
+    site.run(&["--today", "2026-07-03", "build"]).code(0);
+    let en = first("en/de/work/handout.pdf");
+    assert!(
+        en.contains("This information was due for review on June 30, 2026"),
+        "{en}"
+    );
+    assert!(en.contains("3 days late"));
+}
+
+#[test]
+fn content_is_data_never_typst_code() {
+    let site = TestSite::base();
+    let nasty = r#"#read("/etc/passwd") #panic() $x^2$ * _ <label> @ref \ #set page(width: 1cm)"#;
+    let body = "Text: #read(\"/etc/passwd\") #panic(\"boom\") $x^2$ \\* \\_ <label> @ref \\\\ ]) } #{1+1}\n\n`#eval(\"1\")`\n";
+    let sheet = src("title: Working in Germany", &format!("title: '{nasty}'"))
+        .replace("value: €75", &format!("value: '{nasty}'"))
+        .replace("Find an employer first.", body);
+    site.write("content/de/work.en.md", sheet);
+    site.run(&["--today", "2026-03-01", "build"]).code(0);
+    let t = text(&pdf(&site, "en/de/work/handout.pdf"));
+    let flat: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    for literal in [
+        "#read(\"/etc/passwd\")",
+        "#panic()",
+        "$x^2$",
+        "<label>",
+        "@ref",
+        "#set page(width: 1cm)",
+        "#panic(\"boom\")",
+        "#{1+1}",
+        "#eval(\"1\")",
+        "* _",
+    ] {
+        assert!(
+            flat.contains(literal),
+            "{literal:?} not printed literally:\n{flat}"
+        );
+    }
+    assert!(!flat.contains("root:x:0:0"), "a file was read");
+    let info = tool(
+        "pdfinfo",
+        &[pdf(&site, "en/de/work/handout.pdf").to_str().unwrap()],
+    );
+    assert!(
+        info.contains("(A4)"),
+        "the page size was changed by content"
+    );
+}
+
+#[test]
+fn identical_input_gives_identical_pdfs() {
+    let site = TestSite::base();
+    site.run(&["--today", "2026-03-01", "build", "--out", "a"])
+        .code(0);
+    site.run(&["--today", "2026-03-01", "build", "--out", "b"])
+        .code(0);
+    for rel in [
+        "sq/de/work/handout.pdf",
+        "sr-Latn/de/work/handout.pdf",
+        "en/de/booklet.pdf",
+    ] {
+        let a = std::fs::read(site.path().join("a").join(rel)).unwrap();
+        let b = std::fs::read(site.path().join("b").join(rel)).unwrap();
+        assert!(a == b, "{rel} differs");
+    }
+}
+
+#[test]
+fn template_errors_name_the_template_line_and_the_sheet() {
+    let site = TestSite::base();
+    site.run(&["--today", "2026-03-01", "build"]).code(0);
+    let before = std::fs::read(site.path().join("public/en/de/work/handout.pdf")).unwrap();
+    site.write(
+        "themes/default/pdf/handout.typ",
+        "#import \"/sheet.typ\": sheet, setup\n#let d = json(\"/data.json\")\n#d.nonexistent\n",
+    );
+    site.run(&["--today", "2026-03-01", "build"])
+        .code(1)
+        .err_has("themes/default/pdf/handout.typ:3:")
+        .err_has("error[typst]: cannot typeset the handout of content/de/work.");
+    assert_eq!(
+        std::fs::read(site.path().join("public/en/de/work/handout.pdf")).unwrap(),
+        before,
+        "previous PDF kept"
+    );
+}
+
+#[test]
+fn no_pdf_builds_none_and_links_none() {
+    let site = TestSite::base();
+    site.run(&["--today", "2026-03-01", "build", "--no-pdf"])
+        .code(0);
+    assert!(!site.path().join("public/en/de/work/handout.pdf").exists());
+    assert!(
+        !site
+            .read("public/en/de/work/index.html")
+            .contains("handout.pdf")
+    );
+    assert!(!site.read("public/en/de/index.html").contains("booklet.pdf"));
+}
