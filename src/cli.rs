@@ -50,6 +50,18 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Preview the site at http://127.0.0.1:1111, rebuilt and reloaded in
+    /// the browser whenever a file is saved.
+    Serve {
+        /// The address to listen on (loopback by default: this computer only).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Do not make PDFs (otherwise made when first requested).
+        #[arg(long)]
+        no_pdf: bool,
+    },
     /// Validate the site and write nothing; fails on errors and on stale
     /// or outdated content.
     Check {

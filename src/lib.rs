@@ -20,6 +20,7 @@ pub mod lang;
 pub mod output;
 pub mod render;
 pub mod schema;
+pub mod serve;
 pub mod theme;
 pub mod validate;
 pub mod yaml;

@@ -5,16 +5,13 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::{CONTENT_ERRORS, Ctx, OK, USAGE, plural};
+use super::{CONTENT_ERRORS, Ctx, OK, STALE, USAGE, plural};
 use crate::diagnostics::{Diagnostic, Diagnostics, Format, Severity};
 use crate::output;
 use crate::render::{self, Build};
 use crate::schema::is_web_url;
 use crate::theme::Theme;
 use crate::validate::validate;
-
-/// Problems that publish with a warning on the page; `--strict` fails on them.
-const STALE: &[&str] = &["overdue", "expired", "outdated", "unstamped"];
 
 pub struct Options<'a> {
     pub out: Option<&'a Path>,

@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod diff;
 mod new;
+mod serve;
 mod stamp;
 mod status;
 
@@ -21,6 +22,10 @@ use crate::content::Site;
 use crate::content::load::{Fatal, load};
 use crate::content::names::split_sheet_name;
 use crate::diagnostics::{self, Diagnostics, Format};
+
+/// Problems that publish with a warning on the page; `build --strict`
+/// fails on them.
+pub const STALE: &[&str] = &["overdue", "expired", "outdated", "unstamped"];
 
 /// Exit statuses of the spec.
 pub const OK: u8 = 0;
@@ -118,6 +123,7 @@ pub fn run(cli: Cli) -> u8 {
         } => new::run(&ctx, destination, route, lang.as_deref()),
         Command::Stamp { files } => stamp::run(&ctx, files),
         Command::Diff { file } => diff::run(&ctx, file),
+        Command::Serve { bind, port, no_pdf } => serve::run(&ctx, bind, *port, *no_pdf),
     };
     result.unwrap_or_else(|code| code)
 }

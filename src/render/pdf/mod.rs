@@ -28,70 +28,14 @@ pub struct Made {
 
 /// Every handout and booklet of the site, typeset in parallel.
 pub fn render(build: &Build, theme: &Theme) -> Result<Vec<Made>, Diagnostic> {
-    let typesetter = Typesetter::new(&theme.pdf_templates, &theme.fonts, build.today);
+    let typesetter = typesetter(theme, build.today);
     let mut jobs: Vec<(String, String, Job)> = Vec::new();
     for lang in build.site.config.tags() {
         for i in 0..build.sheets.len() {
-            let page = Page::Sheet { lang, sheet: i };
-            let Some(data) = sheet_data(build, lang, i) else {
-                continue;
-            };
-            let url = build.absolute(&build.url(page));
-            let files = vec![
-                ("/data.json".into(), data.to_string().into_bytes()),
-                ("/qr-0.svg".into(), qr_svg(&url)),
-            ];
-            let what = format!("the handout of {} ({lang})", shown_file(build, i, lang));
-            jobs.push((
-                format!("{}handout.pdf", build.url(page)),
-                what,
-                Job {
-                    main: "/handout.typ",
-                    files,
-                    ident: url,
-                },
-            ));
+            jobs.extend(handout_job(build, lang, i));
         }
         for dest in build.destinations() {
-            let page = Page::Destination { lang, dest };
-            let url = build.absolute(&build.url(page));
-            let mut files = Vec::new();
-            let sheets: Vec<Value> = (0..build.sheets.len())
-                .filter(|&i| build.sheets[i].destination == dest)
-                .filter_map(|i| sheet_data(build, lang, i).map(|d| (i, d)))
-                .enumerate()
-                .map(|(n, (i, d))| {
-                    let sheet_url = build.absolute(&build.url(Page::Sheet { lang, sheet: i }));
-                    files.push((format!("/qr-{n}.svg"), qr_svg(&sheet_url)));
-                    d
-                })
-                .collect();
-            let words = Words::new(build.site, lang);
-            let country = words.t(&format!("country-{dest}"));
-            let data = json!({
-                "title": country,
-                "country": country,
-                "site_title": words.t("site-title"),
-                "short_url": short(&url),
-                "ui_lang": primary(lang),
-                "language_name": words.name_of(lang),
-                "date": words.date(build.today),
-                "disclaimer": words.t("sample-disclaimer"),
-                "page_x_of_y": page_x_of_y(&words),
-                "labels": labels(&words),
-                "sheets": sheets,
-            });
-            files.push(("/data.json".into(), data.to_string().into_bytes()));
-            let what = format!("the {lang} booklet of content/{dest}/");
-            jobs.push((
-                format!("{}booklet.pdf", build.url(page)),
-                what,
-                Job {
-                    main: "/booklet.typ",
-                    files,
-                    ident: url,
-                },
-            ));
+            jobs.push(booklet_job(build, lang, dest));
         }
     }
     // Our own workers rather than rayon's: Typst uses rayon inside, and a
@@ -133,6 +77,95 @@ pub fn render(build: &Build, theme: &Theme) -> Result<Vec<Made>, Diagnostic> {
         .collect()
 }
 
+/// The one PDF at `path` (`sq/de/work/handout.pdf`, `sq/de/booklet.pdf`),
+/// for `serve`, which makes PDFs when they are first asked for.
+pub fn render_one(
+    build: &Build,
+    typesetter: &Typesetter,
+    path: &str,
+) -> Option<Result<Made, Diagnostic>> {
+    let parts: Vec<&str> = path.split('/').collect();
+    let job = match parts.as_slice() {
+        [lang, dest, route, "handout.pdf"] => {
+            let lang = build.site.config.tags().find(|t| t == lang)?;
+            let i = build
+                .sheets
+                .iter()
+                .position(|s| s.destination == *dest && s.route == *route)?;
+            handout_job(build, lang, i)?
+        }
+        [lang, dest, "booklet.pdf"] => {
+            let lang = build.site.config.tags().find(|t| t == lang)?;
+            let dest = build.destinations().into_iter().find(|d| d == dest)?;
+            booklet_job(build, lang, dest)
+        }
+        _ => return None,
+    };
+    Some(typeset(typesetter, &job.0, &job.1, &job.2))
+}
+
+fn handout_job(build: &Build, lang: &str, i: usize) -> Option<(String, String, Job)> {
+    let page = Page::Sheet { lang, sheet: i };
+    let data = sheet_data(build, lang, i)?;
+    let url = build.absolute(&build.url(page));
+    let files = vec![
+        ("/data.json".into(), data.to_string().into_bytes()),
+        ("/qr-0.svg".into(), qr_svg(&url)),
+    ];
+    let what = format!("the handout of {} ({lang})", shown_file(build, i, lang));
+    Some((
+        format!("{}handout.pdf", build.url(page)),
+        what,
+        Job {
+            main: "/handout.typ",
+            files,
+            ident: url,
+        },
+    ))
+}
+
+fn booklet_job(build: &Build, lang: &str, dest: &str) -> (String, String, Job) {
+    let page = Page::Destination { lang, dest };
+    let url = build.absolute(&build.url(page));
+    let mut files = Vec::new();
+    let sheets: Vec<Value> = (0..build.sheets.len())
+        .filter(|&i| build.sheets[i].destination == dest)
+        .filter_map(|i| sheet_data(build, lang, i).map(|d| (i, d)))
+        .enumerate()
+        .map(|(n, (i, d))| {
+            let sheet_url = build.absolute(&build.url(Page::Sheet { lang, sheet: i }));
+            files.push((format!("/qr-{n}.svg"), qr_svg(&sheet_url)));
+            d
+        })
+        .collect();
+    let words = Words::new(build.site, lang);
+    let country = words.t(&format!("country-{dest}"));
+    let data = json!({
+        "title": country,
+        "country": country,
+        "site_title": words.t("site-title"),
+        "short_url": short(&url),
+        "ui_lang": primary(lang),
+        "language_name": words.name_of(lang),
+        "date": words.date(build.today),
+        "disclaimer": words.t("sample-disclaimer"),
+        "page_x_of_y": page_x_of_y(&words),
+        "labels": labels(&words),
+        "sheets": sheets,
+    });
+    files.push(("/data.json".into(), data.to_string().into_bytes()));
+    let what = format!("the {lang} booklet of content/{dest}/");
+    (
+        format!("{}booklet.pdf", build.url(page)),
+        what,
+        Job {
+            main: "/booklet.typ",
+            files,
+            ident: url,
+        },
+    )
+}
+
 fn typeset(typesetter: &Typesetter, path: &str, what: &str, job: &Job) -> Result<Made, Diagnostic> {
     let start = Instant::now();
     let result = typesetter.pdf(job);
@@ -161,6 +194,11 @@ fn typeset(typesetter: &Typesetter, path: &str, what: &str, job: &Job) -> Result
 }
 
 const STACK: usize = 256 * 1024 * 1024;
+
+/// The typesetter for a theme: fonts parsed once, templates ready.
+pub fn typesetter(theme: &Theme, today: jiff::civil::Date) -> Typesetter {
+    Typesetter::new(&theme.pdf_templates, &theme.fonts, today)
+}
 
 /// The sheet as the handout shows it in `lang`.
 fn sheet_data(build: &Build, lang: &str, i: usize) -> Option<Value> {

@@ -1,0 +1,523 @@
+//! `serve`: a preview for editors. The site is built in memory (never
+//! written to disk), served over HTTP from that memory only, rebuilt when a
+//! watched file changes, and open pages reload themselves. A broken build
+//! shows its diagnostics in the browser instead of a stale page. PDFs are
+//! made when first asked for.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use jiff::civil::Date;
+use percent_encoding::percent_decode_str;
+use tiny_http::{Header, Response, Server, StatusCode};
+
+use crate::content::Site;
+use crate::content::load::{Fatal, load};
+use crate::diagnostics::{self, Diagnostics, Format, Severity};
+use crate::render::pdf::world::Typesetter;
+use crate::render::{self, Build};
+use crate::theme::Theme;
+use crate::validate::validate;
+
+/// Where the reload script and its event stream live; nothing of the site
+/// can have these paths (no folder starts with `__`).
+const LIVE_JS: &str = "__factsheet/live.js";
+const EVENTS: &str = "__factsheet/events";
+const SCRIPT_TAG: &str = "<script src=\"/__factsheet/live.js\"></script>";
+
+pub struct Options {
+    pub root: PathBuf,
+    pub bind: String,
+    pub port: u16,
+    pub today: Date,
+    pub pdf: bool,
+}
+
+/// The site as currently served.
+enum Output {
+    Site {
+        files: HashMap<String, Vec<u8>>,
+        site: Arc<Site>,
+        theme: Arc<Theme>,
+        typesetter: Option<Arc<Typesetter>>,
+    },
+    /// The last rebuild failed: its diagnostics, as a page.
+    Broken(String),
+}
+
+struct State {
+    output: RwLock<Output>,
+    /// Bumped after every rebuild; event streams wait on it.
+    generation: Mutex<u64>,
+    changed: Condvar,
+    opts: Options,
+    base_url: String,
+}
+
+/// Builds, serves and watches until the process is stopped.
+pub fn run(opts: Options, quiet: bool) -> Result<(), String> {
+    let addr = format!("{}:{}", opts.bind, opts.port);
+    let server = Server::http(&addr).map_err(|e| {
+        format!("cannot listen on {addr}: {e}; is another `factsheet serve` running? Choose another --port")
+    })?;
+    let host = if opts.bind.contains(':') {
+        format!("[{}]", opts.bind)
+    } else {
+        opts.bind.clone()
+    };
+    let base_url = format!("http://{host}:{}/", opts.port);
+    let state = Arc::new(State {
+        output: RwLock::new(Output::Broken(String::new())),
+        generation: Mutex::new(0),
+        changed: Condvar::new(),
+        base_url: base_url.clone(),
+        opts,
+    });
+    rebuild(&state, quiet);
+    let scope = if is_loopback(&state.opts.bind) {
+        "on this computer only; use --bind 0.0.0.0 to let others on the network see it"
+    } else {
+        "visible to other computers on the network"
+    };
+    eprintln!(
+        "serving {} at {base_url} ({scope}); press Ctrl+C to stop",
+        state.opts.root.display()
+    );
+    let _watcher = watch(Arc::clone(&state), quiet)?;
+    for request in server.incoming_requests() {
+        let state = Arc::clone(&state);
+        std::thread::spawn(move || answer(&state, request));
+    }
+    Ok(())
+}
+
+fn is_loopback(bind: &str) -> bool {
+    bind == "localhost"
+        || bind
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Rebuilds the site in memory and tells open pages to reload.
+fn rebuild(state: &State, quiet: bool) {
+    let started = Instant::now();
+    let output = match build(&state.opts, &state.base_url) {
+        Ok(o) => {
+            if let Output::Site { files, .. } = &o
+                && !quiet
+            {
+                let pages = files.keys().filter(|p| p.ends_with(".html")).count();
+                eprintln!(
+                    "built {pages} pages in {} ms",
+                    started.elapsed().as_millis()
+                );
+            }
+            o
+        }
+        Err(diags) => {
+            let mut text = Vec::new();
+            let _ = diagnostics::render(&diags, Format::Human, false, &mut text, false);
+            let text = String::from_utf8_lossy(&text).into_owned();
+            eprint!("{text}");
+            eprintln!("the site has errors: the browser shows them until they are fixed");
+            Output::Broken(overlay(&text))
+        }
+    };
+    if let Ok(mut out) = state.output.write() {
+        *out = output;
+    }
+    if let Ok(mut g) = state.generation.lock() {
+        *g += 1;
+        state.changed.notify_all();
+    }
+}
+
+/// The site's pages (no PDFs yet), or every error that stops it.
+fn build(opts: &Options, base_url: &str) -> Result<Output, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let site = match load(&opts.root, &mut diags) {
+        Ok(site) => site,
+        Err(Fatal(msg)) => {
+            diags.push(diagnostics::Diagnostic::error("config", msg));
+            return Err(diags);
+        }
+    };
+    diags.extend(validate(&site, opts.today));
+    // Stale content is previewed with its warning, as `build` publishes it.
+    let mut errors = Diagnostics::default();
+    for d in diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error && !crate::commands::STALE.contains(&d.code))
+    {
+        errors.push(d.clone());
+    }
+    if errors.errors() > 0 {
+        errors.sort();
+        return Err(errors);
+    }
+    let site = Arc::new(site);
+    let shown =
+        |p: &Path| crate::content::shown(&site.root, p.strip_prefix(&site.root).unwrap_or(p));
+    let theme = Theme::load(&site.root, &shown).map_err(one)?;
+    let build = Build::new(&site, opts.today, base_url);
+    let rendered = render::render(&build, &theme, false).map_err(one)?;
+    let files = rendered
+        .files
+        .into_iter()
+        .map(|f| {
+            let bytes = if f.path.ends_with(".html") {
+                inject(f.bytes)
+            } else {
+                f.bytes
+            };
+            (f.path, bytes)
+        })
+        .collect();
+    let typesetter = opts
+        .pdf
+        .then(|| Arc::new(render::pdf::typesetter(&theme, opts.today)));
+    Ok(Output::Site {
+        files,
+        site: Arc::clone(&site),
+        theme: Arc::new(theme),
+        typesetter,
+    })
+}
+
+fn one(d: diagnostics::Diagnostic) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    diags.push(d);
+    diags
+}
+
+/// Adds the reload script to a page (only in `serve`, never in `build`).
+fn inject(html: Vec<u8>) -> Vec<u8> {
+    let text = String::from_utf8_lossy(&html);
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{SCRIPT_TAG}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{SCRIPT_TAG}").into_bytes(),
+    }
+}
+
+/// The page shown in place of every page while the site is broken.
+fn overlay(diagnostics: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<title>factsheet: the site has errors</title><style>body{{font:16px/1.5 system-ui,sans-serif;margin:1rem;color:#1a1a1a}}\
+pre{{white-space:pre-wrap;background:#fff4e5;border-left:6px solid #a40e26;padding:1rem}}</style></head>\
+<body><main><h1>The site has errors</h1><p>Fix them and save: this page reloads by itself.</p><pre id=\"factsheet-errors\">{}</pre></main>{SCRIPT_TAG}</body></html>\n",
+        crate::render::escape_xml(diagnostics)
+    )
+}
+
+/// Watches the site's sources; a burst of saves makes one rebuild.
+fn watch(state: Arc<State>, quiet: bool) -> Result<notify::RecommendedWatcher, String> {
+    use notify::{EventKind, Watcher};
+    let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher =
+        notify::recommended_watcher(tx).map_err(|e| format!("cannot watch files: {e}"))?;
+    for dir in ["content", "translations", "themes"] {
+        let path = state.opts.root.join(dir);
+        if path.is_dir() {
+            watcher
+                .watch(&path, notify::RecursiveMode::Recursive)
+                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+        }
+    }
+    // Changes only: reading files (as a rebuild does) must not trigger one.
+    let relevant = |e: &notify::Event| {
+        matches!(
+            e.kind,
+            EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
+        ) && !matches!(
+            e.kind,
+            EventKind::Modify(notify::event::ModifyKind::Metadata(_))
+        ) && e.paths.iter().any(|p| !is_noise(p))
+    };
+    std::thread::spawn(move || {
+        while let Ok(event) = rx.recv() {
+            if !event.as_ref().is_ok_and(relevant) {
+                continue;
+            }
+            // Debounce: wait until the burst of events (save, rename, …) ends.
+            while rx.recv_timeout(Duration::from_millis(60)).is_ok() {}
+            rebuild(&state, quiet);
+        }
+    });
+    Ok(watcher)
+}
+
+/// Editors' swap and backup files.
+fn is_noise(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.starts_with(".#")
+        || name.ends_with(".stamp-tmp")
+}
+
+/// Maps a request path to a file of the output: `None` for anything that
+/// could point elsewhere (`..`, `.`, backslashes, NUL, bad encoding).
+pub fn resolve(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    if !path.starts_with('/') {
+        return None;
+    }
+    let decoded = percent_decode_str(path).decode_utf8().ok()?;
+    let mut parts = Vec::new();
+    for seg in decoded.split('/') {
+        if seg.is_empty() {
+            continue;
+        }
+        if seg == "."
+            || seg == ".."
+            || seg.contains(['\\', '\0', ':'])
+            || seg.chars().any(char::is_control)
+        {
+            return None;
+        }
+        parts.push(seg);
+    }
+    let mut key = parts.join("/");
+    if decoded.ends_with('/') || key.is_empty() {
+        if !key.is_empty() {
+            key.push('/');
+        }
+        key.push_str("index.html");
+    }
+    Some(key)
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "pdf" => "application/pdf",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "woff2" => "font/woff2",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .unwrap_or_else(|_| Header::from_bytes(&b"X-Bad"[..], &b"1"[..]).expect("static header"))
+}
+
+fn answer(state: &State, request: tiny_http::Request) {
+    let url = request.url().to_string();
+    let Some(key) = resolve(&url) else {
+        let _ = request.respond(not_found(state));
+        return;
+    };
+    if key == EVENTS {
+        let start = state.generation.lock().map(|g| *g).unwrap_or(0);
+        let stream = Events {
+            state,
+            start,
+            done: false,
+        };
+        let response = Response::new(
+            StatusCode(200),
+            vec![
+                header("Content-Type", "text/event-stream"),
+                header("Cache-Control", "no-store"),
+            ],
+            stream,
+            None,
+            None,
+        );
+        let _ = request.respond(response);
+        return;
+    }
+    if key == LIVE_JS {
+        let js = "new EventSource('/__factsheet/events').onmessage = () => location.reload();\n";
+        let _ = request.respond(bytes(
+            200,
+            "text/javascript; charset=utf-8",
+            js.as_bytes().to_vec(),
+        ));
+        return;
+    }
+    let response = match state.output.read().as_deref() {
+        Ok(Output::Broken(page)) if key.ends_with(".html") => Some(bytes(
+            500,
+            "text/html; charset=utf-8",
+            page.clone().into_bytes(),
+        )),
+        Ok(Output::Broken(_)) => Some(bytes(
+            503,
+            "text/plain; charset=utf-8",
+            b"the site has errors\n".to_vec(),
+        )),
+        Ok(Output::Site { files, .. }) => match files.get(&key) {
+            Some(b) => Some(bytes(200, content_type(&key), b.clone())),
+            None if files.contains_key(&format!("{key}/index.html")) => {
+                let mut r = bytes(301, "text/plain", Vec::new());
+                r.add_header(header("Location", &format!("/{key}/")));
+                Some(r)
+            }
+            // Typeset below, once the lock is released.
+            None if key.ends_with(".pdf") => None,
+            None => Some(not_found_in(files)),
+        },
+        Err(_) => Some(bytes(500, "text/plain", b"internal error\n".to_vec())),
+    };
+    match response {
+        Some(r) => {
+            let _ = request.respond(r);
+        }
+        None => pdf(state, request, &key),
+    }
+}
+
+/// Makes a PDF on first request, then keeps it until the next rebuild.
+fn pdf(state: &State, request: tiny_http::Request, key: &str) {
+    let parts = match state.output.read().as_deref() {
+        Ok(Output::Site {
+            site,
+            theme,
+            typesetter: Some(t),
+            ..
+        }) => Some((Arc::clone(site), Arc::clone(theme), Arc::clone(t))),
+        _ => None,
+    };
+    let Some((site, _theme, typesetter)) = parts else {
+        let _ = request.respond(not_found(state));
+        return;
+    };
+    let build = Build::new(&site, state.opts.today, &state.base_url);
+    let response = match render::pdf::render_one(&build, &typesetter, key) {
+        Some(Ok(made)) => {
+            if let Ok(mut out) = state.output.write()
+                && let Output::Site {
+                    files,
+                    site: current,
+                    ..
+                } = &mut *out
+                && Arc::ptr_eq(current, &site)
+            {
+                files.insert(key.to_string(), made.file.bytes.clone());
+            }
+            bytes(200, "application/pdf", made.file.bytes)
+        }
+        Some(Err(d)) => {
+            let mut text = Vec::new();
+            let _ = diagnostics::render(&one(d), Format::Human, false, &mut text, false);
+            eprint!("{}", String::from_utf8_lossy(&text));
+            bytes(500, "text/plain; charset=utf-8", text)
+        }
+        None => not_found(state),
+    };
+    let _ = request.respond(response);
+}
+
+fn bytes(status: u16, ctype: &str, body: Vec<u8>) -> Response<std::io::Cursor<Vec<u8>>> {
+    Response::from_data(body)
+        .with_status_code(StatusCode(status))
+        .with_header(header("Content-Type", ctype))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+fn not_found(state: &State) -> Response<std::io::Cursor<Vec<u8>>> {
+    match state.output.read().as_deref() {
+        Ok(Output::Site { files, .. }) => not_found_in(files),
+        _ => bytes(404, "text/plain; charset=utf-8", b"not found\n".to_vec()),
+    }
+}
+
+/// The site's own 404 page.
+fn not_found_in(files: &HashMap<String, Vec<u8>>) -> Response<std::io::Cursor<Vec<u8>>> {
+    let page = files
+        .get("404.html")
+        .cloned()
+        .unwrap_or_else(|| b"not found\n".to_vec());
+    bytes(404, "text/html; charset=utf-8", page)
+}
+
+/// A server-sent event stream that sends one `reload` after the next
+/// rebuild, then ends (the page reloads and opens a new one).
+struct Events<'s> {
+    state: &'s State,
+    start: u64,
+    done: bool,
+}
+
+impl Read for Events<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.done {
+            return Ok(0);
+        }
+        let Ok(mut g) = self.state.generation.lock() else {
+            return Ok(0);
+        };
+        while *g == self.start {
+            match self.state.changed.wait_timeout(g, Duration::from_secs(15)) {
+                Ok((guard, timeout)) => {
+                    g = guard;
+                    if timeout.timed_out() && *g == self.start {
+                        // A comment keeps the connection alive.
+                        let ping = b": ping\n\n";
+                        let n = ping.len().min(buf.len());
+                        buf[..n].copy_from_slice(&ping[..n]);
+                        return Ok(n);
+                    }
+                }
+                Err(_) => return Ok(0),
+            }
+        }
+        self.done = true;
+        let msg = b"data: reload\n\n";
+        let n = msg.len().min(buf.len());
+        buf[..n].copy_from_slice(&msg[..n]);
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resolve;
+
+    #[test]
+    fn request_paths_never_leave_the_output() {
+        assert_eq!(resolve("/").as_deref(), Some("index.html"));
+        assert_eq!(
+            resolve("/sq/de/work/").as_deref(),
+            Some("sq/de/work/index.html")
+        );
+        assert_eq!(
+            resolve("/sq/de/work/handout.pdf?x=1").as_deref(),
+            Some("sq/de/work/handout.pdf")
+        );
+        assert_eq!(resolve("/sr-Cyrl/").as_deref(), Some("sr-Cyrl/index.html"));
+        assert_eq!(
+            resolve("//etc/passwd").as_deref(),
+            Some("etc/passwd"),
+            "absolute paths stay inside"
+        );
+        for bad in [
+            "/../Cargo.toml",
+            "/%2e%2e/%2e%2e/etc/passwd",
+            "/en/%2E%2E/%2e%2e/x",
+            "/a/./b",
+            "/..%2fx",
+            "/x%5c..%5cy",
+            "/%00",
+            "/%ff",
+            "relative",
+            "/C:/x",
+        ] {
+            assert_eq!(resolve(bad), None, "{bad}");
+        }
+    }
+}

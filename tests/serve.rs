@@ -1,0 +1,227 @@
+//! `factsheet serve` as a real HTTP server on a free loopback port, with a
+//! temp copy of a site: pages, 404s, path traversal, live reload, the error
+//! overlay, PDFs on request, and a second instance on the same port.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{TestSite, base_source_with as src};
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start(site: &TestSite) -> Server {
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_factsheet"))
+        .args([
+            "--today",
+            "2026-03-01",
+            "serve",
+            "--port",
+            &port.to_string(),
+        ])
+        .current_dir(site.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let server = Server { child, port };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "serve did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    server
+}
+
+/// A raw HTTP/1.0 GET: status, headers, body. The path is sent as is.
+fn get(port: u16, path: &str) -> (u16, String, Vec<u8>) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(s, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("headers end");
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, head, raw[split + 4..].to_vec())
+}
+
+fn body(port: u16, path: &str) -> String {
+    String::from_utf8(get(port, path).2).unwrap()
+}
+
+/// Waits for `cond` to hold, polling, up to 10 s.
+fn eventually(what: &str, mut cond: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !cond() {
+        assert!(Instant::now() < deadline, "timed out: {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn serves_pages_types_404s_and_nothing_outside() {
+    let site = TestSite::base();
+    let server = start(&site);
+    let (status, head, page) = get(server.port, "/sq/de/work/");
+    assert_eq!(status, 200);
+    assert!(head.contains("text/html; charset=utf-8"), "{head}");
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.contains("Punë në Gjermani"));
+    assert!(
+        page.contains("<script src=\"/__factsheet/live.js\"></script></body>"),
+        "live reload injected"
+    );
+    assert!(get(server.port, "/static/style.css").1.contains("text/css"));
+    assert!(
+        get(server.port, "/sq/search-index.json")
+            .1
+            .contains("application/json")
+    );
+    assert_eq!(get(server.port, "/sq").0, 301);
+
+    let (status, _, missing) = get(server.port, "/nope/");
+    assert_eq!(status, 404);
+    assert!(
+        String::from_utf8_lossy(&missing).contains("class=\"chooser\""),
+        "the site's 404 page"
+    );
+    for path in [
+        "/../Cargo.toml",
+        "/../../../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/en/%2E%2E/%2E%2E/content/site.yaml",
+        "//etc/passwd",
+        "/content/site.yaml",
+        "/..%2f..%2fetc/passwd",
+        "/%00",
+    ] {
+        let (status, _, b) = get(server.port, path);
+        assert_eq!(status, 404, "{path}");
+        assert!(!String::from_utf8_lossy(&b).contains("root:"), "{path}");
+    }
+
+    let (status, head, pdf) = get(server.port, "/en/de/work/handout.pdf");
+    assert_eq!(status, 200, "PDF made on request");
+    assert!(head.contains("application/pdf"));
+    assert!(pdf.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn an_edit_reloads_the_page_and_errors_show_until_fixed() {
+    let site = TestSite::base();
+    let server = start(&site);
+    assert!(body(server.port, "/en/de/work/").contains("Find an employer first."));
+
+    // The page's event stream announces the rebuild.
+    let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        events,
+        "GET /__factsheet/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    site.write(
+        "content/de/work.en.md",
+        src("Find an employer first.", "Find an employer, then apply."),
+    );
+    let mut seen = String::new();
+    let mut buf = [0u8; 256];
+    while !seen.contains("data: reload") {
+        let n = events.read(&mut buf).expect("a reload event");
+        assert!(n > 0, "stream ended without reload: {seen}");
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    assert!(body(server.port, "/en/de/work/").contains("Find an employer, then apply."));
+
+    // Broken content: every page shows the diagnostics.
+    site.write("content/de/work.en.md", src("title:", "titel:"));
+    eventually("overlay", || {
+        body(server.port, "/en/de/work/").contains("error[unknown-field]")
+    });
+    let overlay = body(server.port, "/sq/");
+    assert!(
+        overlay.contains("content/de/work.en.md:2:1: error[unknown-field]: unknown field `titel`"),
+        "{overlay}"
+    );
+    assert!(overlay.contains("hint: did you mean `title`?"));
+    assert!(
+        overlay.contains("/__factsheet/live.js"),
+        "the overlay reloads itself too"
+    );
+
+    site.write("content/de/work.en.md", src("", ""));
+    eventually("recovery", || {
+        body(server.port, "/en/de/work/").contains("Find an employer first.")
+    });
+}
+
+#[test]
+fn a_second_instance_on_the_same_port_says_so() {
+    let site = TestSite::base();
+    let server = start(&site);
+    let out = Command::new(env!("CARGO_BIN_EXE_factsheet"))
+        .args(["serve", "--port", &server.port.to_string()])
+        .current_dir(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("cannot listen on 127.0.0.1:{}", server.port)),
+        "{err}"
+    );
+    assert!(
+        err.contains("is another `factsheet serve` running?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn says_it_listens_on_loopback_only() {
+    let site = TestSite::base();
+    let mut server = start(&site);
+    let mut stderr = server.child.stderr.take().unwrap();
+    let mut said = String::new();
+    let mut buf = [0u8; 4096];
+    while !said.contains("press Ctrl+C") {
+        let n = stderr.read(&mut buf).unwrap();
+        assert!(n > 0, "{said}");
+        said.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    assert!(
+        said.contains(&format!(
+            "at http://127.0.0.1:{}/ (on this computer only",
+            server.port
+        )),
+        "{said}"
+    );
+}
