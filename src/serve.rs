@@ -37,12 +37,13 @@ pub struct Options {
 }
 
 /// The site as currently served.
+#[allow(clippy::large_enum_variant)] // one value, swapped whole: no gain in boxing
 enum Output {
     Site {
         files: HashMap<String, Vec<u8>>,
-        site: Arc<Site>,
-        theme: Arc<Theme>,
-        typesetter: Option<Arc<Typesetter>>,
+        site: Box<Site>,
+        theme: Theme,
+        typesetter: Option<Typesetter>,
     },
     /// The last rebuild failed: its diagnostics, as a page.
     Broken(String),
@@ -117,22 +118,129 @@ fn rebuild(state: &State, quiet: bool) {
             }
             o
         }
-        Err(diags) => {
-            let mut text = Vec::new();
-            let _ = diagnostics::render(&diags, Format::Human, false, &mut text, false);
-            let text = String::from_utf8_lossy(&text).into_owned();
-            eprint!("{text}");
-            eprintln!("the site has errors: the browser shows them until they are fixed");
-            Output::Broken(overlay(&text))
-        }
+        Err(diags) => Output::Broken(overlay(&report(&diags))),
     };
     if let Ok(mut out) = state.output.write() {
         *out = output;
     }
+    bump(state);
+}
+
+/// Tells open pages to reload.
+fn bump(state: &State) {
     if let Ok(mut g) = state.generation.lock() {
         *g += 1;
         state.changed.notify_all();
     }
+}
+
+/// Applies saved edits of existing sheets without a full rebuild: reads
+/// those files again, re-renders the pages that show them (every language's
+/// sheet, destination and home pages, feeds and sitemap), and forgets the
+/// search indexes and PDFs they change, which are made again on request.
+/// False when the change needs a full rebuild.
+fn update(state: &State, changed: &[PathBuf]) -> bool {
+    let Ok(mut out) = state.output.write() else {
+        return false;
+    };
+    let Output::Site {
+        files, site, theme, ..
+    } = &mut *out
+    else {
+        return false;
+    };
+    let mut diags = Diagnostics::default();
+    let mut touched = Vec::new();
+    for path in changed {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let is_sheet = crate::content::names::split_sheet_name(name).is_some();
+        // An editor's temporary file, already renamed over the sheet.
+        if !is_sheet && !path.exists() {
+            continue;
+        }
+        // New, removed or other files (Fluent, theme, site.yaml): rebuild all.
+        if !is_sheet || !crate::content::load::reload_sheet(site, path, &mut diags) {
+            return false;
+        }
+        let dest = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if let Some((route, _)) = crate::content::names::split_sheet_name(name) {
+            touched.push((dest, route.to_string()));
+        }
+    }
+    diags.extend(validate(site, state.opts.today));
+    if let Err(errors) = errors_only(diags) {
+        let page = overlay(&report(&errors));
+        *out = Output::Broken(page);
+        return true;
+    }
+    let build = Build::new(site, state.opts.today, &state.base_url);
+    let mut pages = Vec::new();
+    for lang in site.config.tags() {
+        pages.push(render::Page::Home { lang });
+        for (dest, route) in &touched {
+            if let Some(i) = build
+                .sheets
+                .iter()
+                .position(|s| s.destination == dest && s.route == route)
+            {
+                pages.push(render::Page::Sheet { lang, sheet: i });
+            }
+            if let Some(d) = build.destinations().into_iter().find(|d| d == dest) {
+                pages.push(render::Page::Destination { lang, dest: d });
+            }
+        }
+    }
+    let Ok(rendered) = render::render_pages(&build, theme, state.opts.pdf, &pages) else {
+        return false;
+    };
+    for f in rendered {
+        files.insert(f.path, inject(f.bytes));
+    }
+    for lang in site.config.tags() {
+        let feed = render::feed::render(&build, lang);
+        files.insert(feed.path, feed.bytes);
+        files.remove(&format!("{lang}/search-index.json"));
+        for (dest, route) in &touched {
+            files.remove(&format!("{lang}/{dest}/{route}/handout.pdf"));
+            files.remove(&format!("{lang}/{dest}/booklet.pdf"));
+        }
+    }
+    let sitemap = render::sitemap::render(&build, &build.pages());
+    files.insert(sitemap.path, sitemap.bytes);
+    true
+}
+
+/// The errors that stop a preview (stale content only warns).
+fn errors_only(diags: Diagnostics) -> Result<(), Diagnostics> {
+    let mut errors = Diagnostics::default();
+    for d in diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error && !crate::commands::STALE.contains(&d.code))
+    {
+        errors.push(d.clone());
+    }
+    if errors.errors() > 0 {
+        errors.sort();
+        Err(errors)
+    } else {
+        Ok(())
+    }
+}
+
+/// Diagnostics as the terminal shows them; printed there too.
+fn report(diags: &Diagnostics) -> String {
+    let mut text = Vec::new();
+    let _ = diagnostics::render(diags, Format::Human, false, &mut text, false);
+    let text = String::from_utf8_lossy(&text).into_owned();
+    eprint!("{text}");
+    eprintln!("the site has errors: the browser shows them until they are fixed");
+    text
 }
 
 /// The site's pages (no PDFs yet), or every error that stops it.
@@ -147,23 +255,12 @@ fn build(opts: &Options, base_url: &str) -> Result<Output, Diagnostics> {
     };
     diags.extend(validate(&site, opts.today));
     // Stale content is previewed with its warning, as `build` publishes it.
-    let mut errors = Diagnostics::default();
-    for d in diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error && !crate::commands::STALE.contains(&d.code))
-    {
-        errors.push(d.clone());
-    }
-    if errors.errors() > 0 {
-        errors.sort();
-        return Err(errors);
-    }
-    let site = Arc::new(site);
+    errors_only(diags)?;
     let shown =
         |p: &Path| crate::content::shown(&site.root, p.strip_prefix(&site.root).unwrap_or(p));
     let theme = Theme::load(&site.root, &shown).map_err(one)?;
     let build = Build::new(&site, opts.today, base_url);
-    let rendered = render::render(&build, &theme, false).map_err(one)?;
+    let rendered = render::render(&build, &theme, opts.pdf, false).map_err(one)?;
     let files = rendered
         .files
         .into_iter()
@@ -178,11 +275,11 @@ fn build(opts: &Options, base_url: &str) -> Result<Output, Diagnostics> {
         .collect();
     let typesetter = opts
         .pdf
-        .then(|| Arc::new(render::pdf::typesetter(&theme, opts.today)));
+        .then(|| render::pdf::typesetter(&theme, opts.today));
     Ok(Output::Site {
         files,
-        site: Arc::clone(&site),
-        theme: Arc::new(theme),
+        site: Box::new(site),
+        theme,
         typesetter,
     })
 }
@@ -239,12 +336,30 @@ fn watch(state: Arc<State>, quiet: bool) -> Result<notify::RecommendedWatcher, S
     };
     std::thread::spawn(move || {
         while let Ok(event) = rx.recv() {
-            if !event.as_ref().is_ok_and(relevant) {
+            let Ok(event) = event.as_ref() else { continue };
+            if !relevant(event) {
                 continue;
             }
+            let mut changed = event.paths.clone();
             // Debounce: wait until the burst of events (save, rename, …) ends.
-            while rx.recv_timeout(Duration::from_millis(60)).is_ok() {}
-            rebuild(&state, quiet);
+            while let Ok(more) = rx.recv_timeout(Duration::from_millis(60)) {
+                if let Ok(e) = more
+                    && relevant(&e)
+                {
+                    changed.extend(e.paths);
+                }
+            }
+            changed.sort();
+            changed.dedup();
+            let started = Instant::now();
+            if update(&state, &changed) {
+                if !quiet {
+                    eprintln!("updated in {} ms", started.elapsed().as_millis());
+                }
+                bump(&state);
+            } else {
+                rebuild(&state, quiet);
+            }
         }
     });
     Ok(watcher)
@@ -368,7 +483,7 @@ fn answer(state: &State, request: tiny_http::Request) {
                 Some(r)
             }
             // Typeset below, once the lock is released.
-            None if key.ends_with(".pdf") => None,
+            None if key.ends_with(".pdf") || key.ends_with("/search-index.json") => None,
             None => Some(not_found_in(files)),
         },
         Err(_) => Some(bytes(500, "text/plain", b"internal error\n".to_vec())),
@@ -377,46 +492,46 @@ fn answer(state: &State, request: tiny_http::Request) {
         Some(r) => {
             let _ = request.respond(r);
         }
-        None => pdf(state, request, &key),
+        None => made_on_request(state, request, &key),
     }
 }
 
-/// Makes a PDF on first request, then keeps it until the next rebuild.
-fn pdf(state: &State, request: tiny_http::Request, key: &str) {
-    let parts = match state.output.read().as_deref() {
+/// Makes a PDF or a search index on first request, then keeps it until
+/// the next change.
+fn made_on_request(state: &State, request: tiny_http::Request, key: &str) {
+    let made = match state.output.read().as_deref() {
         Ok(Output::Site {
-            site,
-            theme,
-            typesetter: Some(t),
-            ..
-        }) => Some((Arc::clone(site), Arc::clone(theme), Arc::clone(t))),
+            site, typesetter, ..
+        }) => {
+            let build = Build::new(site, state.opts.today, &state.base_url);
+            if let Some(lang) = key.strip_suffix("/search-index.json") {
+                site.config
+                    .tags()
+                    .find(|t| *t == lang)
+                    .map(|lang| Ok(render::search::render(&build, lang).bytes))
+            } else {
+                typesetter
+                    .as_ref()
+                    .and_then(|t| render::pdf::render_one(&build, t, key))
+                    .map(|r| r.map(|made| made.file.bytes))
+            }
+        }
         _ => None,
     };
-    let Some((site, _theme, typesetter)) = parts else {
-        let _ = request.respond(not_found(state));
-        return;
-    };
-    let build = Build::new(&site, state.opts.today, &state.base_url);
-    let response = match render::pdf::render_one(&build, &typesetter, key) {
-        Some(Ok(made)) => {
+    let response = match made {
+        Some(Ok(body)) => {
             if let Ok(mut out) = state.output.write()
-                && let Output::Site {
-                    files,
-                    site: current,
-                    ..
-                } = &mut *out
-                && Arc::ptr_eq(current, &site)
+                && let Output::Site { files, .. } = &mut *out
             {
-                files.insert(key.to_string(), made.file.bytes.clone());
+                files.insert(key.to_string(), body.clone());
             }
-            bytes(200, "application/pdf", made.file.bytes)
+            bytes(200, content_type(key), body)
         }
-        Some(Err(d)) => {
-            let mut text = Vec::new();
-            let _ = diagnostics::render(&one(d), Format::Human, false, &mut text, false);
-            eprint!("{}", String::from_utf8_lossy(&text));
-            bytes(500, "text/plain; charset=utf-8", text)
-        }
+        Some(Err(d)) => bytes(
+            500,
+            "text/plain; charset=utf-8",
+            report(&one(d)).into_bytes(),
+        ),
         None => not_found(state),
     };
     let _ = request.respond(response);

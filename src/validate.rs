@@ -186,10 +186,7 @@ fn check_translations(
     diags: &mut Diagnostics,
 ) {
     let c = &site.config;
-    let hash = files
-        .source
-        .as_ref()
-        .map(|s| freshness::source_hash(&s.text));
+    let hash = files.source.as_ref().map(|s| s.hash.clone());
     for (lang, doc) in &files.translations {
         let Role::Translation(t) = &doc.role else {
             continue;

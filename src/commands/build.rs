@@ -80,7 +80,7 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
     {
         s.set_message("rendering pages and typesetting PDFs");
     }
-    let rendered = match render::render(&build, &theme, !opts.no_pdf) {
+    let rendered = match render::render(&build, &theme, !opts.no_pdf, !opts.no_pdf) {
         Ok(r) => r,
         Err(d) => {
             if let Some(s) = &spinner {

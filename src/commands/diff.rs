@@ -9,7 +9,6 @@ use similar::{ChangeTag, TextDiff};
 use super::{CONTENT_ERRORS, Ctx, OK, USAGE, locate};
 use crate::content::names::OVERVIEW;
 use crate::content::sheet::{Place, Role, Text};
-use crate::freshness::source_hash;
 use crate::history::{self, Missing};
 
 pub fn run(ctx: &Ctx, file: &Path) -> Result<u8, u8> {
@@ -54,7 +53,7 @@ pub fn run(ctx: &Ctx, file: &Path) -> Result<u8, u8> {
             file.display()
         )));
     };
-    let current_hash = source_hash(&source.text);
+    let current_hash = source.hash.clone();
     let shown_source = site.shown(&source_rel);
     if stamped.value == current_hash {
         ctx.summary(&format!(

@@ -7,7 +7,6 @@ use super::{CONTENT_ERRORS, Ctx, OK, USAGE, plural, usage};
 use crate::content::names::OVERVIEW;
 use crate::content::{Files, Site};
 use crate::diagnostics::{Diagnostics, Format, byte_offset};
-use crate::freshness::source_hash;
 use crate::yaml::{self, Kind};
 
 pub fn run(ctx: &Ctx, files: &[PathBuf]) -> Result<u8, u8> {
@@ -85,7 +84,7 @@ fn stamp_one(site: &Site, diags: &Diagnostics, file: &Path) -> Result<bool, Fail
             shown.display()
         )));
     }
-    let hash = source_hash(&source.text);
+    let hash = source.hash.clone();
     let real = site
         .root
         .join("content")

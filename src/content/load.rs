@@ -49,8 +49,8 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Site, Fatal> {
     let l10n = L10n::load(&root.join("translations"), &config, &display, diags);
     let mut site = Site {
         root: root.to_path_buf(),
-        config,
-        l10n,
+        config: std::sync::Arc::new(config),
+        l10n: std::sync::Arc::new(l10n),
         destinations: BTreeMap::new(),
     };
     walk_content(&mut site, diags);
@@ -316,4 +316,41 @@ fn read_sheet(
             files.translations.insert(lang.to_string(), doc);
         }
     }
+}
+
+/// Reads one changed sheet again, in place: what `serve` does for a save.
+/// Returns false when the change needs a full reload (a new or removed
+/// file, an overview, anything that is not an existing sheet).
+pub fn reload_sheet(site: &mut Site, real: &Path, diags: &mut Diagnostics) -> bool {
+    let (Ok(content), Ok(real)) = (site.content_dir().canonicalize(), real.canonicalize()) else {
+        return false;
+    };
+    let Ok(rel) = real.strip_prefix(&content) else {
+        return false;
+    };
+    let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
+    let [dest, name] = parts.as_slice() else {
+        return false;
+    };
+    let Some((route, lang)) = names::split_sheet_name(name) else {
+        return false;
+    };
+    let Some(files) = site
+        .destinations
+        .get_mut(*dest)
+        .and_then(|d| d.sheets.get_mut(route))
+    else {
+        return false;
+    };
+    let existed = if lang == site.config.source_language {
+        files.source.take().is_some()
+    } else {
+        files.translations.remove(lang).is_some()
+    };
+    if !existed || !real.is_file() {
+        return false;
+    }
+    let shown = site.shown(&Path::new("content").join(rel));
+    read_sheet(site, &real, &shown, dest, name, diags);
+    true
 }

@@ -13,6 +13,8 @@ pub mod sheet;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
 use crate::config::SiteConfig;
 use crate::l10n::L10n;
 use sheet::Doc;
@@ -20,8 +22,9 @@ use sheet::Doc;
 pub struct Site {
     /// The root as the user gave it (`.` by default).
     pub root: PathBuf,
-    pub config: SiteConfig,
-    pub l10n: L10n,
+    pub config: Arc<SiteConfig>,
+    /// Shared with template functions, which must own what they use.
+    pub l10n: Arc<L10n>,
     pub destinations: BTreeMap<String, Destination>,
 }
 

@@ -61,7 +61,7 @@ impl Site {
                 let Role::Source(Some(facts)) = &source.role else {
                     continue;
                 };
-                let hash = freshness::source_hash(&source.text);
+                let hash = source.hash.clone();
                 let pages = c.tags().map(|t| self.page_state(files, &hash, t)).collect();
                 out.push(SheetState {
                     destination: code,

@@ -75,8 +75,8 @@ pub struct Doc {
     pub lang: String,
     pub text: Text,
     pub role: Role,
-    /// The file line where the front matter's YAML starts (for positions).
-    pub top: Pos,
+    /// `source_hash` of this text, computed once when read.
+    pub hash: String,
 }
 
 /// Where a file sits, which decides what it may contain.
@@ -227,17 +227,18 @@ pub fn read(path: &Path, split: &Split, place: &Place, diags: &mut Diagnostics) 
                 .hint("replace the placeholder with the real text"),
         );
     }
+    let text = Text {
+        title: title.value,
+        summary: summary.value,
+        key_facts,
+        body: split.body.clone(),
+    };
     Some(Doc {
         path: path.to_path_buf(),
         lang: place.lang.to_string(),
-        text: Text {
-            title: title.value,
-            summary: summary.value,
-            key_facts,
-            body: split.body.clone(),
-        },
+        hash: crate::freshness::source_hash(&text),
+        text,
         role,
-        top: Pos { line: 2, col: 1 },
     })
 }
 

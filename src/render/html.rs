@@ -10,10 +10,11 @@ use tera::Tera;
 
 use super::view::{self, Words, content_lang};
 use super::{Build, File, Page, markdown};
-use crate::content::Site;
+use crate::config::SiteConfig;
 use crate::content::model::{PageState, SheetState};
 use crate::diagnostics::Diagnostic;
 use crate::freshness::Freshness;
+use crate::l10n::L10n;
 use crate::lang::Direction;
 use crate::theme::Theme;
 
@@ -27,7 +28,7 @@ pub struct Html<'b, 'a> {
 }
 
 /// The template function `t`.
-struct Translate(Arc<Site>);
+struct Translate(Arc<L10n>, Arc<SiteConfig>);
 
 impl tera::Function for Translate {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
@@ -52,9 +53,8 @@ impl tera::Function for Translate {
             };
             fluent.set(k.clone(), value);
         }
-        let site = &self.0;
-        site.l10n
-            .format(&site.config, lang, id, Some(&fluent))
+        self.0
+            .format(&self.1, lang, id, Some(&fluent))
             .map(Value::String)
             .ok_or_else(|| {
                 tera::Error::msg(format!(
@@ -74,7 +74,10 @@ impl<'b, 'a> Html<'b, 'a> {
                 .map(|(n, s)| (n.as_str(), s.as_str())),
         )
         .map_err(|e| template_error("the theme's templates do not compile", &e))?;
-        tera.register_function("t", Translate(Arc::clone(build.site)));
+        tera.register_function(
+            "t",
+            Translate(Arc::clone(&build.site.l10n), Arc::clone(&build.site.config)),
+        );
         // Tera's default also escapes `/`, which bloats every URL.
         tera.set_escape_fn(escape_html);
         let site = build.site;

@@ -11,8 +11,6 @@ pub mod search;
 pub mod sitemap;
 pub mod view;
 
-use std::sync::Arc;
-
 use jiff::civil::Date;
 use rayon::prelude::*;
 
@@ -45,7 +43,7 @@ pub enum Page<'a> {
 
 /// Everything one build needs, computed once.
 pub struct Build<'a> {
-    pub site: &'a Arc<Site>,
+    pub site: &'a Site,
     pub today: Date,
     /// The published address, ending in `/`.
     pub base_url: String,
@@ -53,7 +51,7 @@ pub struct Build<'a> {
 }
 
 impl<'a> Build<'a> {
-    pub fn new(site: &'a Arc<Site>, today: Date, base_url: &str) -> Self {
+    pub fn new(site: &'a Site, today: Date, base_url: &str) -> Self {
         let mut base_url = base_url.to_string();
         if !base_url.ends_with('/') {
             base_url.push('/');
@@ -127,6 +125,17 @@ impl<'a> Build<'a> {
     }
 }
 
+/// Renders some pages again (for `serve`, after one sheet changed).
+pub fn render_pages(
+    build: &Build,
+    theme: &Theme,
+    link_pdf: bool,
+    pages: &[Page],
+) -> Result<Vec<File>, Diagnostic> {
+    let html = html::Html::new(build, theme, link_pdf)?;
+    pages.par_iter().map(|page| html.render(*page)).collect()
+}
+
 /// A rendered site: its files, and how long each PDF took.
 pub struct Rendered {
     pub files: Vec<File>,
@@ -134,10 +143,16 @@ pub struct Rendered {
 }
 
 /// Renders the whole site: pages in parallel, then feeds, sitemap, search
-/// indexes, static files and, with `with_pdf`, handouts and booklets.
-/// Output is sorted by path: same input, same bytes.
-pub fn render(build: &Build, theme: &Theme, with_pdf: bool) -> Result<Rendered, Diagnostic> {
-    let html = html::Html::new(build, theme, with_pdf)?;
+/// indexes, static files and, with `make_pdf`, handouts and booklets
+/// (which pages link to with `link_pdf`). Output is sorted by path: same
+/// input, same bytes.
+pub fn render(
+    build: &Build,
+    theme: &Theme,
+    link_pdf: bool,
+    make_pdf: bool,
+) -> Result<Rendered, Diagnostic> {
+    let html = html::Html::new(build, theme, link_pdf)?;
     let pages = build.pages();
     let mut files: Vec<File> = pages
         .par_iter()
@@ -155,7 +170,7 @@ pub fn render(build: &Build, theme: &Theme, with_pdf: bool) -> Result<Rendered, 
         });
     }
     let mut pdf_times = Vec::new();
-    if with_pdf {
+    if make_pdf {
         for made in pdf::render(build, theme)? {
             pdf_times.push((made.file.path.clone(), made.time));
             files.push(made.file);
