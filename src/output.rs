@@ -119,6 +119,7 @@ fn write_tree(staging: &Path, files: &[File]) -> Result<(), PublishError> {
         b"Written by factsheet build; replaced whole by the next build.\n",
     )
     .map_err(|e| io("write", staging, e))?;
+    let mut dirs = std::collections::BTreeSet::new();
     for f in files {
         // Paths come from validated names; refuse anything else all the same.
         let rel = Path::new(&f.path);
@@ -132,15 +133,22 @@ fn write_tree(staging: &Path, files: &[File]) -> Result<(), PublishError> {
                 f.path
             )));
         }
-        let path = staging.join(rel);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| io("create", dir, e))?;
+        if let Some(dir) = rel.parent() {
+            dirs.insert(dir.to_path_buf());
         }
-        let mut file = std::fs::File::create(&path).map_err(|e| io("write", &path, e))?;
-        file.write_all(&f.bytes)
-            .map_err(|e| io("write", &path, e))?;
     }
-    Ok(())
+    for dir in &dirs {
+        let dir = staging.join(dir);
+        std::fs::create_dir_all(&dir).map_err(|e| io("create", &dir, e))?;
+    }
+    // Files in parallel: on overlay and network file systems writing is
+    // latency-bound.
+    use rayon::prelude::*;
+    files.par_iter().try_for_each(|f| {
+        let path = staging.join(&f.path);
+        let mut file = std::fs::File::create(&path).map_err(|e| io("write", &path, e))?;
+        file.write_all(&f.bytes).map_err(|e| io("write", &path, e))
+    })
 }
 
 /// Puts `staging` in `out`'s place: the old folder is renamed away first,

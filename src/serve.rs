@@ -202,17 +202,17 @@ fn update(state: &State, changed: &[PathBuf]) -> bool {
     for f in rendered {
         files.insert(f.path, inject(f.bytes));
     }
+    // Feeds, sitemap and search indexes cover every sheet: made again when
+    // next requested, so that a save costs only the pages it changes.
+    files.remove("sitemap.xml");
     for lang in site.config.tags() {
-        let feed = render::feed::render(&build, lang);
-        files.insert(feed.path, feed.bytes);
+        files.remove(&format!("{lang}/feed.xml"));
         files.remove(&format!("{lang}/search-index.json"));
         for (dest, route) in &touched {
             files.remove(&format!("{lang}/{dest}/{route}/handout.pdf"));
             files.remove(&format!("{lang}/{dest}/booklet.pdf"));
         }
     }
-    let sitemap = render::sitemap::render(&build, &build.pages());
-    files.insert(sitemap.path, sitemap.bytes);
     true
 }
 
@@ -483,7 +483,13 @@ fn answer(state: &State, request: tiny_http::Request) {
                 Some(r)
             }
             // Typeset below, once the lock is released.
-            None if key.ends_with(".pdf") || key.ends_with("/search-index.json") => None,
+            None if key.ends_with(".pdf")
+                || key.ends_with("/search-index.json")
+                || key.ends_with("/feed.xml")
+                || key == "sitemap.xml" =>
+            {
+                None
+            }
             None => Some(not_found_in(files)),
         },
         Err(_) => Some(bytes(500, "text/plain", b"internal error\n".to_vec())),
@@ -496,8 +502,8 @@ fn answer(state: &State, request: tiny_http::Request) {
     }
 }
 
-/// Makes a PDF or a search index on first request, then keeps it until
-/// the next change.
+/// Makes a PDF, a search index, a feed or the sitemap on first request,
+/// then keeps it until the next change.
 fn made_on_request(state: &State, request: tiny_http::Request, key: &str) {
     let made = match state.output.read().as_deref() {
         Ok(Output::Site {
@@ -509,6 +515,13 @@ fn made_on_request(state: &State, request: tiny_http::Request, key: &str) {
                     .tags()
                     .find(|t| *t == lang)
                     .map(|lang| Ok(render::search::render(&build, lang).bytes))
+            } else if let Some(lang) = key.strip_suffix("/feed.xml") {
+                site.config
+                    .tags()
+                    .find(|t| *t == lang)
+                    .map(|lang| Ok(render::feed::render(&build, lang).bytes))
+            } else if key == "sitemap.xml" {
+                Some(Ok(render::sitemap::render(&build, &build.pages()).bytes))
             } else {
                 typesetter
                     .as_ref()

@@ -22,7 +22,14 @@ pub struct Options<'a> {
 
 pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
     let started = Instant::now();
+    let phase = |name: &str, since: Instant| {
+        if ctx.cli.verbose {
+            eprintln!("{:>8.1} ms  {name}", since.elapsed().as_secs_f64() * 1000.0);
+        }
+    };
     let (site, mut diags) = ctx.load()?;
+    phase("load", started);
+    let t = Instant::now();
     let out = opts
         .out
         .map_or_else(|| site.shown(Path::new("public")), Path::to_path_buf);
@@ -34,6 +41,7 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
         )));
     }
     diags.extend(validate(&site, ctx.today));
+    phase("validate", t);
     let mut published = Diagnostics::default();
     for d in diags.iter() {
         // Stale content is published with a warning on the page.
@@ -74,6 +82,7 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
         Err(d) => return Ok(fail(ctx, d, &out)),
     };
     let spinner = progress(ctx);
+    let t = Instant::now();
     let build = Build::new(&site, ctx.today, &base_url);
     if let Some(s) = &spinner
         && !opts.no_pdf
@@ -93,7 +102,11 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
     if let Some(s) = &spinner {
         s.set_message(format!("writing {} files", files.len()));
     }
-    if let Err(e) = output::publish(&out_abs, &files) {
+    phase("render", t);
+    let t = Instant::now();
+    let published_ok = output::publish(&out_abs, &files);
+    phase("write", t);
+    if let Err(e) = published_ok {
         if let Some(s) = spinner {
             s.finish_and_clear();
         }

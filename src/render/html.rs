@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 use tera::Tera;
 
 use super::view::{self, Words, content_lang};
-use super::{Build, File, Page, markdown};
+use super::{Build, File, Page};
 use crate::config::SiteConfig;
 use crate::content::model::{PageState, SheetState};
 use crate::diagnostics::Diagnostic;
@@ -21,8 +21,6 @@ use crate::theme::Theme;
 pub struct Html<'b, 'a> {
     build: &'b Build<'a>,
     tera: Tera,
-    /// Per language: "N results" for N = 1..=25, for the search script.
-    result_counts: HashMap<&'a str, String>,
     /// Whether handouts and booklets are built (and so linked).
     pdf: bool,
 }
@@ -80,29 +78,7 @@ impl<'b, 'a> Html<'b, 'a> {
         );
         // Tera's default also escapes `/`, which bloats every URL.
         tera.set_escape_fn(escape_html);
-        let site = build.site;
-        let result_counts = site
-            .config
-            .tags()
-            .map(|lang| {
-                let counts: Map<String, Value> = (1..=25)
-                    .filter_map(|n| {
-                        let args = crate::l10n::args(&[("count", FluentValue::from(n))]);
-                        let s =
-                            site.l10n
-                                .format(&site.config, lang, "search-results", Some(&args))?;
-                        Some((n.to_string(), Value::String(s)))
-                    })
-                    .collect();
-                (lang, Value::Object(counts).to_string())
-            })
-            .collect();
-        Ok(Html {
-            build,
-            tera,
-            result_counts,
-            pdf,
-        })
+        Ok(Html { build, tera, pdf })
     }
 
     pub fn render(&self, page: Page) -> Result<File, Diagnostic> {
@@ -218,12 +194,6 @@ impl<'b, 'a> Html<'b, 'a> {
                 "search_index".into(),
                 json!(format!("{root}{lang}/search-index.json")),
             );
-            let counts = self
-                .result_counts
-                .get(lang.as_str())
-                .cloned()
-                .unwrap_or_default();
-            m.insert("result_counts".into(), json!(counts));
         }
         m
     }
@@ -296,7 +266,7 @@ impl<'b, 'a> Html<'b, 'a> {
                 "lang": content_lang,
                 "dir": self.dir(&content_lang),
                 "title": text.title,
-                "body": markdown::render(&text.body).html,
+                "body": self.build.markdown(&text.body).html,
             }))
         });
         ctx.insert("overview".into(), json!(overview));
@@ -355,7 +325,7 @@ impl<'b, 'a> Html<'b, 'a> {
         let Some((mut view, text)) = view::sheet(self.build, &words, s) else {
             return Value::Null;
         };
-        view["body"] = json!(markdown::render(&text.body).html);
+        view["body"] = json!(self.build.markdown(&text.body).html);
         view["country_href"] = json!("../");
         view
     }

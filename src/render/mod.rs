@@ -48,6 +48,9 @@ pub struct Build<'a> {
     /// The published address, ending in `/`.
     pub base_url: String,
     pub sheets: Vec<SheetState<'a>>,
+    /// Markdown rendered once per distinct text: the same body shows on
+    /// many pages (fallbacks) and in the search index.
+    markdown: std::sync::Mutex<std::collections::HashMap<u64, std::sync::Arc<markdown::Rendered>>>,
 }
 
 impl<'a> Build<'a> {
@@ -61,7 +64,24 @@ impl<'a> Build<'a> {
             today,
             base_url,
             sheets: site.sheets(today),
+            markdown: Default::default(),
         }
+    }
+
+    /// `text` as safe HTML and plain text, from the cache when seen before.
+    pub fn markdown(&self, text: &str) -> std::sync::Arc<markdown::Rendered> {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        let key = h.finish();
+        if let Some(r) = self.markdown.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return r;
+        }
+        let rendered = std::sync::Arc::new(markdown::render(text));
+        if let Ok(mut m) = self.markdown.lock() {
+            m.insert(key, std::sync::Arc::clone(&rendered));
+        }
+        rendered
     }
 
     /// Every page, in a fixed order.

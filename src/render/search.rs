@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use serde_json::json;
 
-use super::{Build, File, markdown};
+use super::{Build, File};
 
 /// Words per sheet: enough to find a sheet by a word of its text, small
 /// enough for a phone on a slow connection.
@@ -27,7 +27,7 @@ pub fn render(build: &Build, lang: &str) -> File {
             let files = site.destinations.get(s.destination)?.sheets.get(s.route)?;
             let page = s.pages.iter().find(|p| p.lang == lang)?;
             let text = site.text(files, page)?;
-            let plain = markdown::render(&text.body).text;
+            let plain = build.markdown(&text.body).text.clone();
             let mut seen = BTreeSet::new();
             let words: Vec<String> = plain
                 .split(|c: char| !c.is_alphanumeric())
@@ -46,8 +46,20 @@ pub fn render(build: &Build, lang: &str) -> File {
             }))
         })
         .collect();
+    // "N results" for N = 1..=25, in the language's plural forms: the
+    // script picks the one of the same CLDR category for any N.
+    let counts: serde_json::Map<String, serde_json::Value> = (1..=25)
+        .filter_map(|n| {
+            let args = crate::l10n::args(&[("count", fluent_bundle::FluentValue::from(n))]);
+            let s = site
+                .l10n
+                .format(&site.config, lang, "search-results", Some(&args))?;
+            Some((n.to_string(), serde_json::Value::String(s)))
+        })
+        .collect();
     File {
         path: format!("{lang}/search-index.json"),
-        bytes: serde_json::to_vec(&entries).unwrap_or_default(),
+        bytes: serde_json::to_vec(&json!({"counts": counts, "entries": entries}))
+            .unwrap_or_default(),
     }
 }

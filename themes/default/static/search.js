@@ -7,7 +7,7 @@
   var input = document.getElementById("fs-q");
   var list = document.getElementById("fs-results");
   var status = document.getElementById("fs-status");
-  var counts = JSON.parse(form.getAttribute("data-counts") || "{}");
+  var counts = {};
   var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(form.getAttribute("data-lang")) : null;
   var index = null;
   form.hidden = false;
@@ -18,7 +18,8 @@
   function load() {
     if (index) return Promise.resolve(index);
     return fetch(form.getAttribute("data-index")).then(function (r) { return r.json(); }).then(function (data) {
-      index = data.map(function (e) { e.n = fold([e.t, e.s, e.c, e.r, e.x].join(" ")); return e; });
+      counts = data.counts || {};
+      index = data.entries.map(function (e) { e.n = fold([e.t, e.s, e.c, e.r, e.x].join(" ")); return e; });
       return index;
     });
   }
