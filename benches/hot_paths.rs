@@ -66,11 +66,15 @@ fn sheet_page_template(bencher: divan::Bencher) {
     let site = sample();
     let theme = Theme::load(&site.root, &|p| p.to_path_buf()).unwrap();
     let build = Build::new(&site, "2026-11-23".parse().unwrap(), "https://example.org/");
-    let pages = [Page::Sheet {
-        lang: "mk",
-        sheet: 0,
-    }];
-    bencher.bench(|| render::render_pages(&build, &theme, true, &pages).unwrap());
+    // Templates compile once per build; this is one page through them.
+    let html = render::html::Html::new(&build, &theme, true).unwrap();
+    bencher.bench(|| {
+        html.render(Page::Sheet {
+            lang: "mk",
+            sheet: 0,
+        })
+        .unwrap()
+    });
 }
 
 #[divan::bench(sample_count = 20)]
