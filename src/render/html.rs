@@ -77,7 +77,7 @@ impl<'b, 'a> Html<'b, 'a> {
             Translate(Arc::clone(&build.site.l10n), Arc::clone(&build.site.config)),
         );
         // Tera's default also escapes `/`, which bloats every URL.
-        tera.set_escape_fn(escape_html);
+        tera.set_escape_fn(super::escape_xml);
         Ok(Html { build, tera, pdf })
     }
 
@@ -329,21 +329,6 @@ impl<'b, 'a> Html<'b, 'a> {
         view["country_href"] = json!("../");
         view
     }
-}
-
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The path of an absolute URL (`https://x.org/a/` → `/a/`).
