@@ -10,6 +10,12 @@ use serde_json::{Value, json};
 /// Containers nested deeper than this are flattened: a sheet never needs
 /// it, and Typst's call depth is bounded.
 const MAX_DEPTH: usize = 12;
+/// Footnotes typeset per document; further references print as `[label]`,
+/// so that a hostile sheet cannot make a build take hours.
+const MAX_FOOTNOTES: usize = 30;
+/// Characters of text typeset per document (a real sheet has a few
+/// thousand); the rest is cut with an ellipsis, for the same reason.
+const MAX_CHARS: usize = 60_000;
 
 /// The blocks of `markdown`; relative links are made absolute against
 /// `page_url` so that they can be printed.
@@ -65,6 +71,8 @@ struct Builder<'n> {
     notes: &'n HashMap<String, Value>,
     stack: Vec<Frame>,
     skip: usize,
+    footnotes: usize,
+    chars: usize,
 }
 
 impl<'n> Builder<'n> {
@@ -77,13 +85,26 @@ impl<'n> Builder<'n> {
                 children: Vec::new(),
             }],
             skip: 0,
+            footnotes: 0,
+            chars: 0,
         }
     }
 
     fn push(&mut self, v: Value) {
-        if let Some(top) = self.stack.last_mut() {
-            top.children.push(v);
+        let Some(top) = self.stack.last_mut() else {
+            return;
+        };
+        // Adjacent text is one node: Typst joins content pieces one by one,
+        // and many thousands of tiny pieces would take minutes.
+        if v["t"] == "text"
+            && let Some(last) = top.children.last_mut()
+            && last["t"] == "text"
+            && let (Some(a), Some(b)) = (last["s"].as_str(), v["s"].as_str())
+        {
+            last["s"] = Value::String(format!("{a}{b}"));
+            return;
         }
+        top.children.push(v);
     }
 
     fn open(&mut self, node: Value) {
@@ -155,12 +176,26 @@ impl<'n> Builder<'n> {
             Event::Start(tag) => self.start(tag),
             Event::End(TagEnd::Image) => {}
             Event::End(_) => self.close(),
-            Event::Text(t) => self.push(json!({"t": "text", "s": t.as_ref()})),
+            Event::Text(t) => {
+                let room = MAX_CHARS.saturating_sub(self.chars);
+                let n = t.chars().count();
+                self.chars += n;
+                if n <= room {
+                    self.push(json!({"t": "text", "s": breakable(t)}));
+                } else if room > 0 || self.chars - n == MAX_CHARS {
+                    let cut: String = t.chars().take(room).collect();
+                    self.push(json!({"t": "text", "s": format!("{}…", breakable(&cut))}));
+                }
+            }
             Event::Code(t) => self.push(json!({"t": "code", "s": t.as_ref()})),
             Event::SoftBreak => self.push(json!({"t": "text", "s": " "})),
             Event::HardBreak => self.push(json!({"t": "br"})),
             Event::Rule => self.push(json!({"t": "hr"})),
+            Event::FootnoteReference(label) if self.footnotes >= MAX_FOOTNOTES => {
+                self.push(json!({"t": "text", "s": format!("[{label}]")}));
+            }
             Event::FootnoteReference(label) => {
+                self.footnotes += 1;
                 let mut c = self
                     .notes
                     .get(label.as_ref())
@@ -232,6 +267,26 @@ impl<'n> Builder<'n> {
         }
         self.stack.pop().map(|f| f.children).unwrap_or_default()
     }
+}
+
+/// Words longer than a line get break opportunities (U+200B), so that line
+/// breaking stays cheap and nothing runs off the page.
+fn breakable(text: &str) -> std::borrow::Cow<'_, str> {
+    const LONG: usize = 60;
+    if text.len() <= LONG || text.split_whitespace().all(|w| w.chars().count() <= LONG) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / LONG * 3);
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        if run > LONG {
+            out.push('\u{200B}');
+            run = 1;
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// `dest` resolved against the page's absolute URL; links that are not web
@@ -341,6 +396,29 @@ mod tests {
             4,
             "footnote definitions are not blocks: {s}"
         );
+    }
+
+    #[test]
+    fn footnotes_are_capped() {
+        let refs: String = (0..500).map(|i| format!("[^{}]", i % 3)).collect();
+        let s = blocks(
+            &format!("x{refs}\n\n[^0]: a\n[^1]: b\n[^2]: c\n"),
+            "https://e.org/",
+        )
+        .to_string();
+        assert_eq!(s.matches("\"footnote\"").count(), MAX_FOOTNOTES);
+        assert!(s.contains("[2]"));
+    }
+
+    #[test]
+    fn huge_text_is_cut() {
+        let s = blocks(
+            &format!("{}\n\nmore\n", "y".repeat(MAX_CHARS * 3)),
+            "https://e.org/",
+        )
+        .to_string();
+        assert!(s.len() < MAX_CHARS * 11 / 10, "{}", s.len());
+        assert!(s.contains('…'));
     }
 
     #[test]
