@@ -56,12 +56,25 @@ fn start(site: &TestSite) -> Server {
 }
 
 /// A raw HTTP/1.0 GET: status, headers, body. The path is sent as is.
+/// A connection reset while the server swaps its site is retried.
 fn get(port: u16, path: &str) -> (u16, String, Vec<u8>) {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    write!(s, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
+    let mut attempt = 0;
+    let raw = loop {
+        attempt += 1;
+        let result = (|| -> std::io::Result<Vec<u8>> {
+            let mut s = TcpStream::connect(("127.0.0.1", port))?;
+            s.set_read_timeout(Some(Duration::from_secs(30)))?;
+            write!(s, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n")?;
+            let mut raw = Vec::new();
+            s.read_to_end(&mut raw)?;
+            Ok(raw)
+        })();
+        match result {
+            Ok(raw) if !raw.is_empty() => break raw,
+            _ if attempt < 5 => std::thread::sleep(Duration::from_millis(100)),
+            other => panic!("GET {path}: {other:?}"),
+        }
+    };
     let split = raw
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
