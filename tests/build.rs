@@ -6,28 +6,10 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{TestSite, base_source_with as src};
+use common::{TestSite, base_source_with as src, tree};
 
 const TODAY: &str = "2026-11-23";
 const LANGS: [&str; 7] = ["en", "sq", "sr-Cyrl", "sr-Latn", "mk", "bs", "hr"];
-
-/// Every file under `dir`, by relative path, with its bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let e = e.unwrap();
-        if e.file_type().is_file() {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            out.insert(rel, std::fs::read(e.path()).unwrap());
-        }
-    }
-    out
-}
 
 fn built_sample() -> (TestSite, BTreeMap<String, Vec<u8>>) {
     let site = TestSite::sample();

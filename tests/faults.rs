@@ -3,30 +3,10 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use common::{TestSite, base_source_with as src};
-
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let e = e.unwrap();
-        if e.file_type().is_file() {
-            out.insert(
-                e.path()
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            );
-        }
-    }
-    out
-}
+use common::{TestSite, base_source_with as src, tree};
 
 #[test]
 fn killed_builds_leave_the_old_site_or_the_new_one_never_a_mix() {

@@ -145,3 +145,21 @@ pub fn base_translation_with(from: &str, to: &str) -> String {
     assert!(text.contains(from), "base translation lacks {from:?}");
     text.replacen(from, to, 1)
 }
+
+/// Every file under `dir`, by relative path, with its bytes.
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            out.insert(rel, std::fs::read(e.path()).unwrap());
+        }
+    }
+    out
+}
