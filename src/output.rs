@@ -86,9 +86,6 @@ fn normalize(p: &Path) -> PathBuf {
 
 /// Writes `files` as the new content of `out` (absolute, from `check_out`).
 pub fn publish(out: &Path, files: &[File]) -> Result<(), PublishError> {
-    let io = |what: &str, p: &Path, e: std::io::Error| {
-        PublishError::Io(format!("cannot {what} {}: {e}", p.display()))
-    };
     let parent = out
         .parent()
         .ok_or_else(|| PublishError::Refused("--out has no parent folder".into()))?;
@@ -99,7 +96,7 @@ pub fn publish(out: &Path, files: &[File]) -> Result<(), PublishError> {
             out.display()
         )));
     }
-    std::fs::create_dir_all(parent).map_err(|e| io("create", parent, e))?;
+    std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
     remove_leftovers(parent, name);
     let staging = parent.join(format!(".{name}.factsheet-new-{}", std::process::id()));
     let result = write_tree(&staging, files).and_then(|()| swap(&staging, out, parent, name));
@@ -110,15 +107,12 @@ pub fn publish(out: &Path, files: &[File]) -> Result<(), PublishError> {
 }
 
 fn write_tree(staging: &Path, files: &[File]) -> Result<(), PublishError> {
-    let io = |what: &str, p: &Path, e: std::io::Error| {
-        PublishError::Io(format!("cannot {what} {}: {e}", p.display()))
-    };
-    std::fs::create_dir(staging).map_err(|e| io("create", staging, e))?;
+    std::fs::create_dir(staging).map_err(|e| io_error("create", staging, e))?;
     std::fs::write(
         staging.join(MARKER),
         b"Written by factsheet build; replaced whole by the next build.\n",
     )
-    .map_err(|e| io("write", staging, e))?;
+    .map_err(|e| io_error("write", staging, e))?;
     let mut dirs = std::collections::BTreeSet::new();
     for f in files {
         // Paths come from validated names; refuse anything else all the same.
@@ -139,34 +133,44 @@ fn write_tree(staging: &Path, files: &[File]) -> Result<(), PublishError> {
     }
     for dir in &dirs {
         let dir = staging.join(dir);
-        std::fs::create_dir_all(&dir).map_err(|e| io("create", &dir, e))?;
+        std::fs::create_dir_all(&dir).map_err(|e| io_error("create", &dir, e))?;
     }
     // Files in parallel: on overlay and network file systems writing is
     // latency-bound.
     use rayon::prelude::*;
     files.par_iter().try_for_each(|f| {
         let path = staging.join(&f.path);
-        let mut file = std::fs::File::create(&path).map_err(|e| io("write", &path, e))?;
-        file.write_all(&f.bytes).map_err(|e| io("write", &path, e))
+        let mut file = std::fs::File::create(&path).map_err(|e| io_error("write", &path, e))?;
+        file.write_all(&f.bytes)
+            .map_err(|e| io_error("write", &path, e))
     })
+}
+
+/// What went wrong, and what to do where the cause is common.
+fn io_error(what: &str, p: &Path, e: std::io::Error) -> PublishError {
+    use std::io::ErrorKind;
+    let advice = match e.kind() {
+        ErrorKind::StorageFull => "; the disk is full: free some space and build again",
+        ErrorKind::ReadOnlyFilesystem => "; the disk is mounted read-only: choose another --out",
+        ErrorKind::PermissionDenied => "; you may not write there: choose another --out",
+        _ => "",
+    };
+    PublishError::Io(format!("cannot {what} {}: {e}{advice}", p.display()))
 }
 
 /// Puts `staging` in `out`'s place: the old folder is renamed away first,
 /// then removed once the new one is in place.
 fn swap(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), PublishError> {
-    let io = |what: &str, p: &Path, e: std::io::Error| {
-        PublishError::Io(format!("cannot {what} {}: {e}", p.display()))
-    };
     if out.exists() {
         let old = parent.join(format!(".{name}.factsheet-old-{}", std::process::id()));
-        std::fs::rename(out, &old).map_err(|e| io("move away", out, e))?;
+        std::fs::rename(out, &old).map_err(|e| io_error("move away", out, e))?;
         if let Err(e) = std::fs::rename(staging, out) {
             let _ = std::fs::rename(&old, out);
-            return Err(io("replace", out, e));
+            return Err(io_error("replace", out, e));
         }
         let _ = std::fs::remove_dir_all(&old);
     } else {
-        std::fs::rename(staging, out).map_err(|e| io("create", out, e))?;
+        std::fs::rename(staging, out).map_err(|e| io_error("create", out, e))?;
     }
     Ok(())
 }

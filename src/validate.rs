@@ -14,6 +14,7 @@ use crate::yaml::Pos;
 pub fn validate(site: &Site, today: Date) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let c = &site.config;
+    site.l10n.check_references(c, &mut diags);
     site.l10n.check_completeness(c, &mut diags);
     check_names(site, &mut diags);
     for (code, dest) in &site.destinations {
@@ -22,6 +23,9 @@ pub fn validate(site: &Site, today: Date) -> Diagnostics {
             check_translations(site, code, route, files, &mut diags);
             if let Some(source) = &files.source {
                 check_source(site, source, today, &mut diags);
+            }
+            for doc in files.source.iter().chain(files.translations.values()) {
+                check_printable(doc, &mut diags);
             }
         }
     }
@@ -92,6 +96,24 @@ fn check_names(site: &Site, diags: &mut Diagnostics) {
                 }
             }
         }
+    }
+}
+
+/// A handout typesets a bounded amount of text (so that no sheet can stall
+/// a build); a sheet beyond it prints shortened, with a note.
+fn check_printable(doc: &Doc, diags: &mut Diagnostics) {
+    use crate::render::pdf::doc::{MAX_CHARS, MAX_FOOTNOTES, shortened};
+    if shortened(&doc.text.body) {
+        diags.push(
+            Diagnostic::warning(
+                "too-long-to-print",
+                format!(
+                    "the handout leaves out part of this text: it has over {MAX_CHARS} characters or over {MAX_FOOTNOTES} footnotes"
+                ),
+            )
+            .file(&doc.path)
+            .hint("split it into shorter sheets, or link to the long document; the web page shows it all"),
+        );
     }
 }
 

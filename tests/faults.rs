@@ -107,3 +107,87 @@ fn an_output_that_cannot_be_written_fails_clearly_and_keeps_the_previous_site() 
         assert_eq!(tree(&site.path().join("public")), before);
     }
 }
+
+/// Runs `script` with `sh` in a private mount namespace (so that it may
+/// mount a small tmpfs), or returns None where this machine forbids it.
+#[cfg(target_os = "linux")]
+fn in_mount_namespace(dir: &std::path::Path, script: &str) -> Option<std::process::Output> {
+    let out = Command::new("unshare")
+        .args(["--user", "--map-root-user", "--mount", "sh", "-ec", script])
+        .current_dir(dir)
+        .env("BIN", env!("CARGO_BIN_EXE_factsheet"))
+        .env("NO_COLOR", "1")
+        .output()
+        .ok()?;
+    let err = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() && err.contains("unshare:") {
+        eprintln!("skipped: cannot make a mount namespace here: {err}");
+        return None;
+    }
+    Some(out)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_or_a_read_only_one_fails_clearly_and_keeps_the_previous_site() {
+    let site = TestSite::base();
+    // On a 1 MiB tmpfs: build, fill the disk but for a few KiB, change the
+    // text, build again; then remount it read-only and build again. Each
+    // step's exit status, messages and file hashes land outside the tmpfs.
+    let script = r#"
+        mkdir disk
+        mount -t tmpfs -o size=1m tmpfs disk
+        B="$BIN --today 2026-03-01 build --no-pdf --out disk/public"
+        $B 2>/dev/null
+        hashes() { (cd disk/public && find . -type f | sort | xargs sha256sum); }
+        hashes > before.txt
+        avail=$(df --output=avail -k disk | tail -n 1)
+        dd if=/dev/zero of=disk/filler bs=1k count=$((avail - 12)) 2>/dev/null
+        sed -i 's/Find an employer first./Changed./' content/de/work.en.md
+        set +e
+        $B 2> full.txt; echo $? > full.rc
+        hashes > after-full.txt
+        ls -A disk > listing.txt
+        mount -o remount,ro disk
+        $B 2> ro.txt; echo $? > ro.rc
+        hashes > after-ro.txt
+    "#;
+    let Some(out) = in_mount_namespace(site.path(), script) else {
+        return;
+    };
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let before = site.read("before.txt");
+    assert!(before.contains("./en/de/work/index.html"), "{before}");
+    for (step, hint) in [
+        (
+            "full",
+            "No space left on device (os error 28); the disk is full: free some space and build again",
+        ),
+        (
+            "ro",
+            "Read-only file system (os error 30); the disk is mounted read-only",
+        ),
+    ] {
+        let err = site.read(&format!("{step}.txt"));
+        assert_eq!(
+            site.read(&format!("{step}.rc")).trim(),
+            "2",
+            "{step}: {err}"
+        );
+        assert!(err.contains(hint), "{step}: {err}");
+        assert!(err.contains("disk/public left as it was"), "{step}: {err}");
+        assert!(!err.contains("panicked"), "{step}: {err}");
+        assert_eq!(site.read(&format!("after-{step}.txt")), before, "{step}");
+    }
+    // The failed build removed its half-written staging folder.
+    assert_eq!(
+        site.read("listing.txt")
+            .split_whitespace()
+            .collect::<Vec<_>>(),
+        ["filler", "public"]
+    );
+}

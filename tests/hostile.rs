@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::TestSite;
+use common::{TestSite, base_source_with as src};
 
 const SOURCE: &str = "content/de/work.en.md";
 
@@ -216,4 +216,157 @@ fn hostile_fluent_files() {
     site.check()
         .code(1)
         .err_has("translations/sq.ftl:1:16: error[encoding]");
+}
+
+/// The text of a PDF, by poppler's `pdftotext`.
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args([path.as_os_str(), "-".as_ref()])
+        .output()
+        .expect("pdftotext (install poppler-utils)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const BUILD: &[&str] = &["--today", "2026-11-23", "build"];
+
+/// Builds `body` as the base sheet's text, with PDFs: the web page shows it
+/// all, the handout prints what fits and says so, `check` warns.
+fn long_sheet(body: &str) -> (TestSite, String) {
+    let site = TestSite::base();
+    site.write(SOURCE, src("Find an employer first.\n", body));
+    let run = site.run(BUILD);
+    run.code(0).err_has(
+        "content/de/work.en.md: warning[too-long-to-print]: the handout leaves out part of this text",
+    );
+    let handout = site.path().join("public/en/de/work/handout.pdf");
+    let printed = pdf_text(&handout);
+    assert!(
+        printed
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains("This handout leaves out part of the text, which is too long to print."),
+        "no notice on the handout:\n{}",
+        &printed[..printed.len().min(2000)]
+    );
+    // The Albanian handout is of the (outdated) translation: not shortened.
+    let sq = pdf_text(&site.path().join("public/sq/de/work/handout.pdf"));
+    assert!(!sq.contains("nuk e përmban gjithë tekstin"), "{sq}");
+    let page = site.read("public/en/de/work/index.html");
+    (site, page)
+}
+
+#[test]
+fn a_hundred_thousand_footnotes() {
+    let refs: String = (0..100_000).map(|i| format!("[^{i}]")).collect();
+    let defs: String = (0..100_000).map(|i| format!("[^{i}]: x\n")).collect();
+    let body = format!("Notes{refs}\n\n{defs}");
+    assert!(body.len() < 2 << 20, "under the file size limit");
+    let (_site, page) = long_sheet(&body);
+    // The web page has every note.
+    assert!(page.contains("id=\"99999\""), "last note missing");
+    assert_eq!(
+        page.matches("class=\"footnote-definition\"").count(),
+        100_000
+    );
+}
+
+#[test]
+fn a_one_megabyte_line() {
+    let line: String = (0..150_000).map(|i| format!("w{i:06} ")).collect();
+    assert!(line.len() > 1 << 20);
+    let (site, page) = long_sheet(&format!("{line}\n"));
+    assert!(page.contains("w149999"));
+    // Long words break instead of running off the page: every printed
+    // line fits the A4 text width (about 90 characters at 11 pt).
+    let printed = pdf_text(&site.path().join("public/en/de/work/handout.pdf"));
+    assert!(printed.contains("w000000"));
+    let widest = printed
+        .lines()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!(widest < 130, "a line of {widest} characters");
+}
+
+#[test]
+fn nfd_text_is_the_same_words_as_nfc() {
+    // A translation stamped against text in NFC stays current when an
+    // editor's tool saves the same words in NFD (`e` + U+0308).
+    let site = TestSite::base();
+    let nfc = "Find an employer first: Shqip\u{eb}ri, Kosov\u{eb}.\n";
+    let nfd = "Find an employer first: Shqipe\u{308}ri, Kosove\u{308}.\n";
+    site.write(SOURCE, src("Find an employer first.\n", nfc));
+    site.run(&[
+        "stamp",
+        "content/de/work.sq.md",
+        "content/de/work.sr-Cyrl.md",
+    ])
+    .code(0);
+    site.check().code(0);
+    site.write(SOURCE, src("Find an employer first.\n", nfd));
+    site.check().code(0).err_has("0 errors");
+    // A changed word still outdates them.
+    site.write(
+        SOURCE,
+        src(
+            "Find an employer first.\n",
+            "Find an employer first: Shqiperi.\n",
+        ),
+    );
+    site.check().code(1).err_has("error[outdated]");
+
+    // Search finds the word in either form: the index holds it whole, NFC.
+    site.write(SOURCE, src("Find an employer first.\n", nfd));
+    site.run(&["--today", "2026-11-23", "build", "--no-pdf"])
+        .code(0);
+    let index = site.read("public/en/search-index.json");
+    assert!(index.contains("shqip\u{eb}ri"), "{index}");
+    assert!(!index.contains("shqipe "), "{index}");
+}
+
+#[test]
+fn fluent_cycles_and_unknown_references() {
+    let site = TestSite::base();
+    let ftl = site.read("translations/sq.ftl");
+    let ftl = ftl
+        .replace(
+            "country-de = Gjermania",
+            "country-de = Gjermania { route-work }",
+        )
+        .replace(
+            "route-work = Punë",
+            "route-work = { country-de }\nnews = { -brand } { missing }",
+        );
+    site.write("translations/sq.ftl", &ftl);
+    site.check()
+        .code(0)
+        .err_has("translations/sq.ftl:1:1: warning[fluent-reference]: message `country-de` refers to itself")
+        .err_has("translations/sq.ftl:2:1: warning[fluent-reference]: message `route-work` refers to itself")
+        .err_has("warning[fluent-reference]: message `news` uses `-brand`, which does not exist")
+        .err_has("readers see the text of the next language");
+    // As with a missing message, the build goes on: Albanian pages show
+    // the English names. In the source language it is an error.
+    site.run(&["--today", "2026-11-23", "build", "--no-pdf"])
+        .code(0)
+        .err_has("warning[fluent-reference]");
+    let page = site.read("public/sq/de/work/index.html");
+    assert!(page.contains("Germany"), "{page}");
+    assert!(!page.contains("Gjermania"), "a broken message was used");
+    for junk in ["{country-de}", "{route-work}", "{???}"] {
+        assert!(!page.contains(junk), "{junk} leaked:\n{page}");
+    }
+    let site = TestSite::base();
+    let en = site
+        .read("translations/en.ftl")
+        .replace("route-work = Work", "route-work = { route-work }s");
+    site.write("translations/en.ftl", en);
+    site.check().code(1).err_has(
+        "translations/en.ftl:2:1: error[fluent-reference]: message `route-work` refers to itself",
+    );
 }

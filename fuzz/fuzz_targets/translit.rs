@@ -1,14 +1,8 @@
-//! Serbian transliteration: no Serbian Cyrillic letter survives, and Latin
-//! text is left as it was.
+//! Fuzz target `translit`: the checks are in `fuzz/props.rs`, shared with
+//! `tests/fuzz_regressions.rs`, which replays what the fuzzer kept.
 #![no_main]
-use factsheet::lang::translit::sr_cyrl_to_latn;
-use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|text: &str| {
-    let out = sr_cyrl_to_latn(text);
-    const SERBIAN: &str = "АБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШабвгдђежзијклљмнњопрстћуфхцчџш";
-    assert!(!out.chars().any(|c| SERBIAN.contains(c)), "{out}");
-    if !text.chars().any(|c| SERBIAN.contains(c)) {
-        assert_eq!(out, text);
-    }
-});
+#[path = "../props.rs"]
+mod props;
+
+libfuzzer_sys::fuzz_target!(|text: &str| props::translit(text));

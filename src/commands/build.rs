@@ -121,6 +121,15 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
         for (path, time) in &rendered.pdf_times {
             eprintln!("{:>8.1} ms  {path}", time.as_secs_f64() * 1000.0);
         }
+        for (kind, n, cpu) in &rendered.pdf_cpu {
+            if let (Some(cpu), true) = (cpu, *n > 0) {
+                eprintln!(
+                    "CPU for {n} {kind}: {:.2} s, {:.1} ms each",
+                    cpu.as_secs_f64(),
+                    cpu.as_secs_f64() * 1000.0 / *n as f64
+                );
+            }
+        }
     }
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     let pdfs = rendered.pdf_times.len();

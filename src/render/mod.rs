@@ -160,6 +160,8 @@ pub fn render_pages(
 pub struct Rendered {
     pub files: Vec<File>,
     pub pdf_times: Vec<(String, std::time::Duration)>,
+    /// (kind, how many, CPU time) of handouts and booklets.
+    pub pdf_cpu: Vec<(&'static str, usize, Option<std::time::Duration>)>,
 }
 
 /// Renders the whole site: pages in parallel, then feeds, sitemap, search
@@ -190,14 +192,21 @@ pub fn render(
         });
     }
     let mut pdf_times = Vec::new();
+    let mut pdf_cpu = Vec::new();
     if make_pdf {
-        for made in pdf::render(build, theme)? {
+        let typeset = pdf::render(build, theme)?;
+        pdf_cpu = typeset.cpu;
+        for made in typeset.made {
             pdf_times.push((made.file.path.clone(), made.time));
             files.push(made.file);
         }
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Rendered { files, pdf_times })
+    Ok(Rendered {
+        files,
+        pdf_times,
+        pdf_cpu,
+    })
 }
 
 /// Escapes text for XML and HTML text and attribute values.

@@ -28,14 +28,7 @@ pub fn render(build: &Build, lang: &str) -> File {
             let page = s.pages.iter().find(|p| p.lang == lang)?;
             let text = site.text(files, page)?;
             let plain = build.markdown(&text.body).text.clone();
-            let mut seen = BTreeSet::new();
-            let words: Vec<String> = plain
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.chars().count() > 2)
-                .map(str::to_lowercase)
-                .filter(|w| seen.insert(w.clone()))
-                .take(MAX_WORDS)
-                .collect();
+            let words = words(&plain);
             Some(json!({
                 "t": text.title,
                 "s": text.summary,
@@ -61,5 +54,46 @@ pub fn render(build: &Build, lang: &str) -> File {
         path: format!("{lang}/search-index.json"),
         bytes: serde_json::to_vec(&json!({"counts": counts, "entries": entries}))
             .unwrap_or_default(),
+    }
+}
+
+/// The distinct words of a text, lower case, in NFC. Combining marks stay
+/// inside their word: text saved in NFD (`e` + U+0308) must not split
+/// "Shqipëri" into "shqipe" and "ri".
+fn words(plain: &str) -> Vec<String> {
+    use icu::properties::CodePointMapData;
+    use icu::properties::props::{GeneralCategory, GeneralCategoryGroup};
+    let category = CodePointMapData::<GeneralCategory>::new();
+    let nfc = icu::normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(plain);
+    let mut seen = BTreeSet::new();
+    nfc.split(|c: char| {
+        !c.is_alphanumeric() && !GeneralCategoryGroup::Mark.contains(category.get(c))
+    })
+    .filter(|w| w.chars().count() > 2)
+    .map(str::to_lowercase)
+    .filter(|w| seen.insert(w.clone()))
+    .take(MAX_WORDS)
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words;
+
+    #[test]
+    fn nfd_text_gives_the_same_words_as_nfc() {
+        let nfc = "Shqip\u{eb}ri dhe Kosov\u{eb}";
+        let nfd = "Shqipe\u{308}ri dhe Kosove\u{308}";
+        assert_eq!(words(nfd), ["shqipëri", "dhe", "kosovë"]);
+        assert_eq!(words(nfd), words(nfc));
+    }
+
+    #[test]
+    fn words_are_distinct_and_capped() {
+        let text: String = (0..1000).map(|i| format!("w{i:04} w{i:04} ")).collect();
+        let w = words(&text);
+        assert_eq!(w.len(), super::MAX_WORDS);
+        assert_eq!(w[0], "w0000");
+        assert_eq!(w[1], "w0001");
     }
 }

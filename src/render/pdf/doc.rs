@@ -12,14 +12,22 @@ use serde_json::{Value, json};
 const MAX_DEPTH: usize = 12;
 /// Footnotes typeset per document; further references print as `[label]`,
 /// so that a hostile sheet cannot make a build take hours.
-const MAX_FOOTNOTES: usize = 30;
+pub const MAX_FOOTNOTES: usize = 30;
 /// Characters of text typeset per document (a real sheet has a few
 /// thousand); the rest is cut with an ellipsis, for the same reason.
-const MAX_CHARS: usize = 60_000;
+pub const MAX_CHARS: usize = 60_000;
 
-/// The blocks of `markdown`; relative links are made absolute against
-/// `page_url` so that they can be printed.
-pub fn blocks(markdown: &str, page_url: &str) -> Value {
+/// Whether the handout of `markdown` leaves text out (beyond
+/// `MAX_CHARS` or `MAX_FOOTNOTES`). Cheap for any real sheet: only a long
+/// text or one with many footnotes is laid out to find out.
+pub fn shortened(markdown: &str) -> bool {
+    (markdown.len() > MAX_CHARS || markdown.matches("[^").count() > MAX_FOOTNOTES)
+        && blocks(markdown, "").1
+}
+
+/// The blocks of `markdown`, and whether some text was left out; relative
+/// links are made absolute against `page_url` so that they can be printed.
+pub fn blocks(markdown: &str, page_url: &str) -> (Value, bool) {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
@@ -39,7 +47,8 @@ pub fn blocks(markdown: &str, page_url: &str) -> Value {
     }
     let mut b = Builder::new(page_url, &notes);
     b.run(&events);
-    Value::Array(b.finish())
+    let shortened = b.shortened;
+    (Value::Array(b.finish()), shortened)
 }
 
 /// The index of the event that closes the one opened at `start`.
@@ -73,6 +82,8 @@ struct Builder<'n> {
     skip: usize,
     footnotes: usize,
     chars: usize,
+    /// Text or footnotes were left out.
+    shortened: bool,
 }
 
 impl<'n> Builder<'n> {
@@ -87,6 +98,7 @@ impl<'n> Builder<'n> {
             skip: 0,
             footnotes: 0,
             chars: 0,
+            shortened: false,
         }
     }
 
@@ -182,7 +194,10 @@ impl<'n> Builder<'n> {
                 self.chars += n;
                 if n <= room {
                     self.push(json!({"t": "text", "s": breakable(t)}));
-                } else if room > 0 || self.chars - n == MAX_CHARS {
+                    return;
+                }
+                self.shortened = true;
+                if room > 0 || self.chars - n == MAX_CHARS {
                     let cut: String = t.chars().take(room).collect();
                     self.push(json!({"t": "text", "s": format!("{}…", breakable(&cut))}));
                 }
@@ -192,6 +207,7 @@ impl<'n> Builder<'n> {
             Event::HardBreak => self.push(json!({"t": "br"})),
             Event::Rule => self.push(json!({"t": "hr"})),
             Event::FootnoteReference(label) if self.footnotes >= MAX_FOOTNOTES => {
+                self.shortened = true;
                 self.push(json!({"t": "text", "s": format!("[{label}]")}));
             }
             Event::FootnoteReference(label) => {
@@ -364,7 +380,7 @@ mod tests {
 
     #[test]
     fn tree_of_blocks_and_inlines() {
-        let v = blocks(
+        let (v, _) = blocks(
             "## Head\n\nSome *em* and [a](https://x.org).[^1]\n\n- one\n- two\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n[^1]: Note.\n",
             "https://e.org/a/",
         );
@@ -404,10 +420,12 @@ mod tests {
         let s = blocks(
             &format!("x{refs}\n\n[^0]: a\n[^1]: b\n[^2]: c\n"),
             "https://e.org/",
-        )
-        .to_string();
+        );
+        assert!(s.1 && shortened(&format!("x{refs}\n\n[^0]: a\n")));
+        let s = s.0.to_string();
         assert_eq!(s.matches("\"footnote\"").count(), MAX_FOOTNOTES);
         assert!(s.contains("[2]"));
+        assert!(!shortened("x[^1] [^2]\n\n[^1]: a\n[^2]: b\n"));
     }
 
     #[test]
@@ -415,8 +433,11 @@ mod tests {
         let s = blocks(
             &format!("{}\n\nmore\n", "y".repeat(MAX_CHARS * 3)),
             "https://e.org/",
-        )
-        .to_string();
+        );
+        assert!(s.1);
+        let s = s.0.to_string();
+        // Markup does not count, only text: this fits.
+        assert!(!shortened(&"**y** ".repeat(MAX_CHARS / 3)));
         assert!(s.len() < MAX_CHARS * 11 / 10, "{}", s.len());
         assert!(s.contains('…'));
     }
@@ -424,7 +445,9 @@ mod tests {
     #[test]
     fn deep_nesting_is_flattened() {
         let md = format!("{}deep\n", "> ".repeat(200));
-        let s = blocks(&md, "https://e.org/").to_string();
+        let (v, cut) = blocks(&md, "https://e.org/");
+        let s = v.to_string();
+        assert!(!cut, "flattening loses no text");
         assert!(s.contains("deep"));
         assert!(s.matches("\"quote\"").count() <= MAX_DEPTH);
     }

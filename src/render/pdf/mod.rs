@@ -26,18 +26,43 @@ pub struct Made {
     pub time: Duration,
 }
 
-/// Every handout and booklet of the site, typeset in parallel.
-pub fn render(build: &Build, theme: &Theme) -> Result<Vec<Made>, Diagnostic> {
+/// Every handout and booklet of the site, typeset in parallel, and the
+/// CPU time each kind took.
+pub struct Typeset {
+    pub made: Vec<Made>,
+    /// (kind, how many, process CPU time while they were typeset).
+    pub cpu: Vec<(&'static str, usize, Option<Duration>)>,
+}
+
+pub fn render(build: &Build, theme: &Theme) -> Result<Typeset, Diagnostic> {
     let typesetter = typesetter(theme, build.today);
-    let mut jobs: Vec<(String, String, Job)> = Vec::new();
+    let mut handouts: Vec<(String, String, Job)> = Vec::new();
+    let mut booklets = Vec::new();
     for lang in build.site.config.tags() {
         for i in 0..build.sheets.len() {
-            jobs.extend(handout_job(build, lang, i));
+            handouts.extend(handout_job(build, lang, i));
         }
         for dest in build.destinations() {
-            jobs.push(booklet_job(build, lang, dest));
+            booklets.push(booklet_job(build, lang, dest));
         }
     }
+    // One kind after the other, so that the CPU time of each is known
+    // (the benchmark's "ms of CPU per handout").
+    let mut made = Vec::new();
+    let mut cpu = Vec::new();
+    for (kind, jobs) in [("handouts", handouts), ("booklets", booklets)] {
+        let before = process_cpu();
+        made.extend(typeset_all(&typesetter, &jobs)?);
+        let spent = process_cpu().zip(before).map(|(a, b)| a.saturating_sub(b));
+        cpu.push((kind, jobs.len(), spent));
+    }
+    Ok(Typeset { made, cpu })
+}
+
+fn typeset_all(
+    typesetter: &Typesetter,
+    jobs: &[(String, String, Job)],
+) -> Result<Vec<Made>, Diagnostic> {
     // Our own workers rather than rayon's: Typst uses rayon inside, and a
     // rayon worker waiting on it would steal other documents, which muddles
     // the time each one takes. Typst also recurses deeply: big stacks.
@@ -54,7 +79,7 @@ pub fn render(build: &Build, theme: &Theme) -> Result<Vec<Made>, Diagnostic> {
                 let Some((path, what, job)) = jobs.get(i) else {
                     break;
                 };
-                let made = typeset(&typesetter, path, what, job);
+                let made = typeset(typesetter, path, what, job);
                 if let Ok(mut r) = results.lock() {
                     r[i] = Some(made);
                 }
@@ -75,6 +100,28 @@ pub fn render(build: &Build, theme: &Theme) -> Result<Vec<Made>, Diagnostic> {
         .into_iter()
         .map(|r| r.unwrap_or_else(|| Err(Diagnostic::error("io", "a PDF was not typeset"))))
         .collect()
+}
+
+/// User + system CPU time of this process so far, all threads.
+fn process_cpu() -> Option<Duration> {
+    #[cfg(unix)]
+    {
+        let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+        // SAFETY: getrusage writes a whole `rusage` into the pointer given.
+        let usage = unsafe {
+            if libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) != 0 {
+                return None;
+            }
+            usage.assume_init()
+        };
+        let t = |tv: libc::timeval| {
+            Duration::from_secs(tv.tv_sec.try_into().unwrap_or(0))
+                + Duration::from_micros(tv.tv_usec.try_into().unwrap_or(0))
+        };
+        Some(t(usage.ru_utime) + t(usage.ru_stime))
+    }
+    #[cfg(not(unix))]
+    None
 }
 
 /// The one PDF at `path` (`sq/de/work/handout.pdf`, `sq/de/booklet.pdf`),
@@ -206,7 +253,14 @@ fn sheet_data(build: &Build, lang: &str, i: usize) -> Option<Value> {
     let words = Words::new(build.site, lang);
     let (mut v, text) = view::sheet(build, &words, s)?;
     let url = build.absolute(&build.url(Page::Sheet { lang, sheet: i }));
-    v["body"] = doc::blocks(&text.body, &url);
+    let (body, shortened) = doc::blocks(&text.body, &url);
+    v["body"] = body;
+    if shortened {
+        v["shortened"] = json!(words.t_args(
+            "handout-shortened",
+            &[("url", FluentValue::from(short(&url)))]
+        ));
+    }
     v["text_lang"] = json!(primary(v["lang"].as_str().unwrap_or(lang)));
     v["ui_lang"] = json!(primary(lang));
     v["short_url"] = json!(short(&url));

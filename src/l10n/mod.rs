@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_bundle::resolver::ResolverError;
+use fluent_bundle::resolver::errors::ReferenceKind;
+use fluent_bundle::{FluentArgs, FluentError, FluentResource};
 use icu::calendar::Gregorian;
 use icu::datetime::FixedCalendarDateTimeFormatter;
 use icu::datetime::fieldsets::YMD;
@@ -20,12 +22,58 @@ use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::lang::{self, translit};
 use crate::yaml::Pos;
 
+mod refs;
+
 /// One language's Fluent file, parsed.
 pub struct LangFile {
     pub path: PathBuf,
     /// Message ids and where they are defined.
     pub ids: BTreeMap<String, Pos>,
+    /// Messages that cannot be formatted, and why (see `refs`).
+    broken: BTreeMap<String, String>,
     bundle: FluentBundle<FluentResource>,
+}
+
+impl LangFile {
+    /// Messages that cannot be formatted: they refer to themselves in a
+    /// cycle, or to a message or term that does not exist.
+    pub fn check_references(&self, is_source: bool, diags: &mut Diagnostics) {
+        for (id, pos) in &self.ids {
+            if let Some(Err(problem)) = self.format(id, None) {
+                let message = format!("message `{id}` {problem}");
+                let d = if is_source {
+                    Diagnostic::error("fluent-reference", message)
+                } else {
+                    Diagnostic::warning("fluent-reference", message)
+                };
+                diags.push(
+                    d.file(&self.path)
+                        .at(pos.line, pos.col)
+                        .hint(if is_source {
+                            "refer only to messages and terms that exist, without a loop back to this one"
+                        } else {
+                            "until it is fixed, readers see the text of the next language in the fallback chain"
+                        }),
+                );
+            }
+        }
+    }
+
+    /// The message `id` formatted with `args`; None if there is no such
+    /// message, Err if it is broken. A missing variable is not broken: the
+    /// caller's arguments are checked by tests.
+    pub fn format(&self, id: &str, args: Option<&FluentArgs>) -> Option<Result<String, String>> {
+        let value = self.bundle.get_message(id)?.value()?;
+        if let Some(problem) = self.broken.get(id) {
+            return Some(Err(problem.clone()));
+        }
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(value, args, &mut errors);
+        Some(match broken(&errors) {
+            Some(problem) => Err(problem),
+            None => Ok(text.into_owned()),
+        })
+    }
 }
 
 type DateFormatter = FixedCalendarDateTimeFormatter<Gregorian, YMD>;
@@ -162,7 +210,7 @@ impl L10n {
         lang::chain(config, lang)
             .into_iter()
             .find_map(|l| self.format_in(config, l, id, args))
-            .or_else(|| format_file(self.builtin.as_ref()?, id, args))
+            .or_else(|| self.builtin.as_ref()?.format(id, args)?.ok())
     }
 
     /// Formats `id` in `lang` itself (or by derivation), without fallback.
@@ -174,15 +222,11 @@ impl L10n {
         args: Option<&FluentArgs>,
     ) -> Option<String> {
         if let Some(file) = self.files.get(lang)
-            && let Some(msg) = file.bundle.get_message(id)
+            && file.bundle.has_message(id)
         {
-            let mut errors = Vec::new();
-            let value = msg.value()?;
-            return Some(
-                file.bundle
-                    .format_pattern(value, args, &mut errors)
-                    .into_owned(),
-            );
+            // A broken message (a cycle, an unknown reference) reads as the
+            // next language in the chain would have it; `check` reports it.
+            return file.format(id, args)?.ok();
         }
         let base = config.language(lang)?.derive.as_deref()?;
         self.format_in(config, base, id, args)
@@ -200,6 +244,15 @@ impl L10n {
 
     /// Every message of the source language should exist in every other
     /// language; a gap is a warning where a fallback covers it.
+    /// Messages that cannot be formatted, in every file: an error in the
+    /// source language, a warning in others (readers get the fallback's
+    /// text, as for a missing message).
+    pub fn check_references(&self, config: &SiteConfig, diags: &mut Diagnostics) {
+        for (tag, file) in &self.files {
+            file.check_references(*tag == config.source_language, diags);
+        }
+    }
+
     pub fn check_completeness(&self, config: &SiteConfig, diags: &mut Diagnostics) {
         let Some(source) = self.files.get(&config.source_language) else {
             return;
@@ -249,18 +302,31 @@ impl L10n {
     }
 }
 
-/// The UI strings the default theme needs, in English.
-const BUILTIN_EN: &str = include_str!("../translations/en.ftl");
-
-fn format_file(file: &LangFile, id: &str, args: Option<&FluentArgs>) -> Option<String> {
-    let msg = file.bundle.get_message(id)?;
-    let mut errors = Vec::new();
-    Some(
-        file.bundle
-            .format_pattern(msg.value()?, args, &mut errors)
-            .into_owned(),
-    )
+/// What makes a formatted message unusable, if anything.
+fn broken(errors: &[FluentError]) -> Option<String> {
+    errors.iter().find_map(|e| match e {
+        FluentError::ResolverError(ResolverError::Cyclic) => {
+            Some("refers to itself, directly or through other messages".into())
+        }
+        FluentError::ResolverError(ResolverError::TooManyPlaceables) => {
+            Some("expands to too many placeables (over 100)".into())
+        }
+        FluentError::ResolverError(ResolverError::Reference(
+            r @ (ReferenceKind::Message { .. } | ReferenceKind::Term { .. }),
+        )) => Some(format!(
+            "uses {}, which does not exist",
+            match r {
+                ReferenceKind::Term { id, .. } => format!("`-{id}`"),
+                ReferenceKind::Message { id, .. } => format!("`{id}`"),
+                _ => String::new(),
+            }
+        )),
+        _ => None,
+    })
 }
+
+/// The UI strings the default theme needs, in English.
+const BUILTIN_EN: &str = include_str!("../../translations/en.ftl");
 
 fn read_ftl(path: &Path, shown: &Path, tag: &str, diags: &mut Diagnostics) -> Option<LangFile> {
     let bytes = match std::fs::read(path) {
@@ -280,7 +346,8 @@ fn read_ftl(path: &Path, shown: &Path, tag: &str, diags: &mut Diagnostics) -> Op
     read_ftl_text(text, shown, tag, diags)
 }
 
-fn read_ftl_text(
+/// Parses a Fluent file's text; `shown` names it in messages.
+pub fn read_ftl_text(
     text: String,
     shown: &Path,
     tag: &str,
@@ -309,6 +376,7 @@ fn read_ftl_text(
             ids.insert(m.id.name.to_string(), pos_of(resource.source(), offset));
         }
     }
+    let broken = refs::broken_messages(resource.entries());
     let locale = tag.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![locale]);
     // Isolation marks help right-to-left text only; they are noise in
@@ -322,6 +390,7 @@ fn read_ftl_text(
     Some(LangFile {
         path: shown.to_path_buf(),
         ids,
+        broken,
         bundle,
     })
 }

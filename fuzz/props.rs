@@ -1,0 +1,184 @@
+//! What each fuzz target asserts, shared by the targets in `fuzz_targets/`
+//! and by `tests/fuzz_regressions.rs`, which replays the kept corpus and
+//! every crash found through the same checks on every `cargo test`.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use factsheet::content::frontmatter;
+use factsheet::content::sheet::{self, Place};
+use factsheet::diagnostics::Diagnostics;
+use factsheet::render::pdf::doc;
+use factsheet::render::pdf::world::{Job, Typesetter};
+
+/// Front matter + Markdown, read as a source and as a translation: no
+/// panic, a hash of 16 digits, a hint with every diagnostic; `stamp`'s
+/// rewriting of the same bytes never panics.
+pub fn sheet(data: &[u8]) {
+    let Ok(text) = frontmatter::decode(data) else {
+        return;
+    };
+    let Ok(split) = frontmatter::split(&text) else {
+        return;
+    };
+    for is_source in [true, false] {
+        let place = Place {
+            destination: "de",
+            route: "work",
+            lang: if is_source { "en" } else { "sq" },
+            is_source,
+            is_overview: false,
+            source_path: Path::new("content/de/work.en.md"),
+        };
+        let mut diags = Diagnostics::default();
+        if let Some(doc) = sheet::read(Path::new("x.md"), &split, &place, &mut diags) {
+            assert_eq!(doc.hash.len(), 16);
+        }
+        for d in diags.iter() {
+            assert!(d.hint.is_some(), "every diagnostic says what to do: {d:?}");
+        }
+    }
+    let _ = factsheet::commands::restamp(data, "0123456789abcdef");
+}
+
+/// Markdown to sanitised HTML: no script, no event handler, no
+/// `javascript:` address, no embedded content survives.
+pub fn markdown_html(text: &str) {
+    let html = factsheet::render::markdown::render(text)
+        .html
+        .to_lowercase();
+    for bad in [
+        "<script",
+        "javascript:",
+        "<iframe",
+        "<img",
+        "<style",
+        "<object",
+        "<embed",
+    ] {
+        assert!(!html.contains(bad), "{bad} survived: {html}");
+    }
+    // No event handler attribute: ` on…=` inside a tag.
+    let mut in_tag = false;
+    for (i, b) in html.bytes().enumerate() {
+        match b {
+            b'<' => in_tag = true,
+            b'>' => in_tag = false,
+            b' ' | b'\t' | b'\n' | b'/' if in_tag => {
+                let rest = &html[i + 1..];
+                if let Some(name) = rest.split(['=', ' ', '>']).next()
+                    && name.starts_with("on")
+                    && rest[name.len()..].starts_with('=')
+                {
+                    panic!("event handler attribute survived: {html}");
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn typesetter() -> &'static Typesetter {
+    static T: OnceLock<Typesetter> = OnceLock::new();
+    T.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        // Built from fuzz/ or from the project root.
+        let root = if root.ends_with("fuzz") {
+            root.join("..")
+        } else {
+            root.to_path_buf()
+        };
+        let theme = factsheet::theme::Theme::load(&root, &|p| p.to_path_buf()).expect("theme");
+        factsheet::render::pdf::typesetter(&theme, "2026-11-23".parse().expect("date"))
+    })
+}
+
+/// Any text, as every field of a handout: the template typesets it, and
+/// no text runs as Typst code.
+pub fn pdf_data(text: &str) {
+    let (body, _) = doc::blocks(text, "https://example.org/en/de/work/");
+    let data = serde_json::json!({
+        "title": text, "summary": text, "country": "C", "route_name": "R", "lang": "en", "dir": "ltr",
+        "key_facts": [{"label": "L", "value": text}], "sources": [{"title": text, "url": "https://e.org/", "checked": null}],
+        "contacts": [], "warnings": [text], "notice": null, "status": "fresh", "last_reviewed": "x", "next_review": "y",
+        "body": body, "text_lang": "en", "ui_lang": "en", "short_url": "e.org/", "site_title": "S", "disclaimer": "D",
+        "page_x_of_y": "{page}/{total}", "labels": {"key_facts": "K", "sources": "S", "contacts": "C", "contents": "T"},
+    });
+    let job = Job {
+        main: "/handout.typ",
+        files: vec![
+            ("/data.json".into(), data.to_string().into_bytes()),
+            (
+                "/qr-0.svg".into(),
+                factsheet::render::pdf::qr_svg("https://e.org/"),
+            ),
+        ],
+        ident: "fuzz".into(),
+    };
+    let result = typesetter().pdf(&job);
+    typst::comemo::evict(10);
+    match result {
+        Ok(pdf) => assert!(pdf.starts_with(b"%PDF-")),
+        Err(f) => panic!("content made the template fail: {}", f.message),
+    }
+}
+
+/// A Fluent file: parsing, the reference check and formatting every
+/// message never panic, cycles included; a message `check` passes formats.
+pub fn fluent(text: &str) {
+    let mut diags = Diagnostics::default();
+    let Some(file) = factsheet::l10n::read_ftl_text(
+        text.to_string(),
+        Path::new("translations/sr-Cyrl.ftl"),
+        "sr-Cyrl",
+        &mut diags,
+    ) else {
+        return;
+    };
+    let mut refs = Diagnostics::default();
+    file.check_references(false, &mut refs);
+    let broken: Vec<String> = refs.iter().map(|d| d.message.clone()).collect();
+    let args = factsheet::l10n::args(&[
+        ("count", fluent_bundle::FluentValue::from(22)),
+        ("date", fluent_bundle::FluentValue::from("1 May 2027")),
+    ]);
+    for id in file.ids.keys() {
+        if let Some(Err(problem)) = file.format(id, Some(&args)) {
+            assert!(
+                broken
+                    .iter()
+                    .any(|m| m.starts_with(&format!("message `{id}`"))),
+                "`{id}` {problem}, and check did not say so"
+            );
+        }
+    }
+}
+
+/// Serbian transliteration: no Serbian Cyrillic letter survives, and text
+/// without one is left as it was.
+pub fn translit(text: &str) {
+    let out = factsheet::lang::translit::sr_cyrl_to_latn(text);
+    const SERBIAN: &str = "АБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШабвгдђежзијклљмнњопрстћуфхцчџш";
+    assert!(!out.chars().any(|c| SERBIAN.contains(c)), "{out}");
+    if !text.chars().any(|c| SERBIAN.contains(c)) {
+        assert_eq!(out, text);
+    }
+}
+
+/// `serve`'s request path mapping: a key inside the output, or nothing.
+pub fn serve_path(url: &str) {
+    if let Some(key) = factsheet::serve::resolve(url) {
+        assert!(!key.starts_with('/'), "{key}");
+        assert!(
+            !key.contains('\\') && !key.contains('\0') && !key.contains(':'),
+            "{key}"
+        );
+        for seg in key.split('/') {
+            assert!(
+                !seg.is_empty() && seg != "." && seg != "..",
+                "{url:?} -> {key:?}"
+            );
+        }
+    }
+}
