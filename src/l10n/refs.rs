@@ -17,14 +17,20 @@ const MAX_DEPTH: usize = 64;
 pub fn broken_messages<'a, 's: 'a>(
     entries: impl IntoIterator<Item = &'a Entry<&'s str>>,
 ) -> BTreeMap<String, String> {
-    // Entries by key: messages as `id`, terms as `-id`.
+    // Entries by key: messages as `id`, terms as `-id`; what each refers
+    // to, an attribute as `id.attr`; and every key and attribute defined.
     let mut refs: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut defined: BTreeSet<String> = BTreeSet::new();
     for entry in entries {
         let (key, value, attributes) = match entry {
             Entry::Message(m) => (m.id.name.to_string(), m.value.as_ref(), &m.attributes),
             Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
             _ => continue,
         };
+        for a in attributes {
+            defined.insert(format!("{key}.{}", a.id.name));
+        }
+        defined.insert(key.clone());
         let out = refs.entry(key).or_default();
         for p in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
             pattern(p, out, 0);
@@ -32,18 +38,25 @@ pub fn broken_messages<'a, 's: 'a>(
     }
     let mut problems: BTreeMap<String, String> = BTreeMap::new();
     for (key, targets) in &refs {
-        if let Some(missing) = targets.iter().find(|t| !refs.contains_key(*t)) {
+        if let Some(missing) = targets.iter().find(|t| !defined.contains(*t)) {
             problems.insert(
                 key.clone(),
                 format!("uses `{missing}`, which does not exist"),
             );
         }
     }
+    // The graph is of entries: `id.attr` is an edge to `id`.
+    for targets in refs.values_mut() {
+        for t in targets.iter_mut() {
+            if let Some((entry, _)) = t.split_once('.') {
+                *t = entry.to_string();
+            }
+        }
+    }
     for key in cyclic(&refs) {
-        problems.insert(
-            key,
-            "refers to itself, directly or through other messages".into(),
-        );
+        problems
+            .entry(key)
+            .or_insert_with(|| "refers to itself, directly or through other messages".into());
     }
     // Whatever uses a broken entry is broken too.
     let mut users: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -93,9 +106,19 @@ fn expr(e: &Expression<&str>, out: &mut Vec<String>, depth: usize) {
 
 fn inline(i: &InlineExpression<&str>, out: &mut Vec<String>, depth: usize) {
     match i {
-        InlineExpression::MessageReference { id, .. } => out.push(id.name.to_string()),
-        InlineExpression::TermReference { id, arguments, .. } => {
-            out.push(format!("-{}", id.name));
+        InlineExpression::MessageReference { id, attribute } => out.push(match attribute {
+            Some(a) => format!("{}.{}", id.name, a.name),
+            None => id.name.to_string(),
+        }),
+        InlineExpression::TermReference {
+            id,
+            attribute,
+            arguments,
+        } => {
+            out.push(match attribute {
+                Some(a) => format!("-{}.{}", id.name, a.name),
+                None => format!("-{}", id.name),
+            });
             call(arguments.as_ref(), out, depth);
         }
         InlineExpression::FunctionReference { arguments, .. } => call(Some(arguments), out, depth),
@@ -195,25 +218,27 @@ mod tests {
         let b = broken(
             "a = { b }\nb = x { $n ->\n [one] { -t }\n *[other] y\n}\n-t = { a }\nok = fine { -u }\n-u = u\nuser = { a } z\nself = { self.attr }\n",
         );
-        for id in ["a", "b", "self"] {
+        for id in ["a", "b"] {
             assert_eq!(
                 b[id], "refers to itself, directly or through other messages",
                 "{id}"
             );
         }
         assert_eq!(b["user"], "uses `a`, which cannot be formatted");
+        assert_eq!(b["self"], "uses `self.attr`, which does not exist");
         assert!(!b.contains_key("ok") && !b.contains_key("-t"), "{b:?}");
     }
 
     #[test]
     fn unknown_references_in_any_variant_or_argument() {
         let b = broken(
-            "a = { $n ->\n [one] { nope }\n *[other] x\n}\nb = { NUMBER($n, -gone) }\nc = { -t({ missing }) }\n-t = t\nd = { -t }\n",
+            "a = { $n ->\n [one] { nope }\n *[other] x\n}\nb = { NUMBER($n, -gone) }\nc = { -t({ missing }) }\n-t = t\n    .kind = k\nd = { -t }\ne = { -t.kind ->\n [k] x\n *[other] y\n}\nf = { d.title }\ng = { h.x }\nh = z\n    .x = w\n",
         );
         assert_eq!(b["a"], "uses `nope`, which does not exist");
         assert_eq!(b["b"], "uses `-gone`, which does not exist");
         assert_eq!(b["c"], "uses `missing`, which does not exist");
-        assert_eq!(b.len(), 3, "{b:?}");
+        assert_eq!(b["f"], "uses `d.title`, which does not exist");
+        assert_eq!(b.len(), 4, "{b:?}");
     }
 
     #[test]
