@@ -249,14 +249,12 @@ fn update(state: &State, changed: &[PathBuf]) -> bool {
 /// The errors that stop a preview (stale content only warns).
 fn errors_only(diags: Diagnostics) -> Result<(), Diagnostics> {
     let mut errors = Diagnostics::default();
-    for d in diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error && !crate::commands::STALE.contains(&d.code))
-    {
-        errors.push(d.clone());
+    for d in crate::commands::as_published(&diags).iter() {
+        if d.severity == Severity::Error {
+            errors.push(d.clone());
+        }
     }
     if errors.errors() > 0 {
-        errors.sort();
         Err(errors)
     } else {
         Ok(())

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::{CONTENT_ERRORS, Ctx, OK, STALE, USAGE, plural};
+use super::{CONTENT_ERRORS, Ctx, OK, STALE, USAGE, as_published, plural};
 use crate::diagnostics::{Diagnostic, Diagnostics, Format, Severity};
 use crate::output;
 use crate::render::{self, Build};
@@ -42,20 +42,7 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
     }
     diags.extend(validate(&site, ctx.today));
     phase("validate", t);
-    let mut published = Diagnostics::default();
-    for d in diags.iter() {
-        // Stale content is published with a warning on the page.
-        let d = if d.severity == Severity::Error && STALE.contains(&d.code) {
-            Diagnostic {
-                severity: Severity::Warning,
-                ..d.clone()
-            }
-        } else {
-            d.clone()
-        };
-        published.push(d);
-    }
-    published.sort();
+    let published = as_published(&diags);
     let errors = published.errors();
     let failing = errors > 0 || (opts.strict && published.iter().any(|d| STALE.contains(&d.code)));
     let shown = filter(&published, ctx.cli.quiet);

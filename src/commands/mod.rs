@@ -27,6 +27,21 @@ use crate::diagnostics::{self, Diagnostics, Format};
 /// fails on them.
 pub const STALE: &[&str] = &["overdue", "expired", "outdated", "unstamped"];
 
+/// The problems as `build` and `serve` report them: stale content is
+/// published, with a warning on the page, so its errors become warnings.
+pub fn as_published(diags: &Diagnostics) -> Diagnostics {
+    let mut published = Diagnostics::default();
+    for d in diags.iter() {
+        let mut d = d.clone();
+        if d.severity == diagnostics::Severity::Error && STALE.contains(&d.code) {
+            d.severity = diagnostics::Severity::Warning;
+        }
+        published.push(d);
+    }
+    published.sort();
+    published
+}
+
 /// Exit statuses of the spec.
 pub const OK: u8 = 0;
 pub const CONTENT_ERRORS: u8 = 1;
