@@ -370,3 +370,36 @@ fn fluent_cycles_and_unknown_references() {
         "translations/en.ftl:2:1: error[fluent-reference]: message `route-work` refers to itself",
     );
 }
+
+#[test]
+fn deep_nesting_in_markdown() {
+    // 50,000 nested quotes (once 18 s in the sanitiser), 800 nested list
+    // levels, 20,000 emphasis marks and link brackets on each side.
+    let list: String = (0..800)
+        .map(|i| format!("{}- item\n", "  ".repeat(i)))
+        .collect();
+    let body = format!(
+        "{}deep quote\n\n{list}\n{}x{}\n\n{}link{}\n",
+        "> ".repeat(50_000),
+        "*".repeat(20_000),
+        "*".repeat(20_000),
+        "[".repeat(20_000),
+        "](x)".repeat(20_000)
+    );
+    let site = TestSite::base();
+    site.write(SOURCE, src("Find an employer first.\n", &body));
+    site.run(BUILD).code(0);
+    let page = site.read("public/en/de/work/index.html");
+    assert!(page.contains("deep quote"));
+    assert_eq!(
+        page.matches("<blockquote>").count(),
+        32,
+        "nesting is capped"
+    );
+    assert!(
+        page.matches("item").count() >= 800,
+        "every list item's text is kept"
+    );
+    let printed = pdf_text(&site.path().join("public/en/de/work/handout.pdf"));
+    assert!(printed.contains("deep quote"), "{printed}");
+}
