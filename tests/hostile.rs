@@ -216,6 +216,22 @@ fn hostile_fluent_files() {
     site.check()
         .code(1)
         .err_has("translations/sq.ftl:1:16: error[encoding]");
+    // What fluent-syntax 0.12 cannot parse: 100,000 nested `{` overflowed
+    // the stack and aborted; a `\u` escape cut short by a non-ASCII letter
+    // panicked (found by fuzzing).
+    let deep = format!("country-de = {}\n", "{".repeat(100_000));
+    site.write("translations/sq.ftl", deep);
+    site.check()
+        .code(1)
+        .err_has("translations/sq.ftl:1:64: error[fluent-syntax]: Fluent syntax error: placeables (`{ … }`) nested more than 50 deep");
+    site.write(
+        "translations/sq.ftl",
+        "country-de = Gjermania\nroute-work = { \"P\\u\u{eb}n\" }\n",
+    );
+    site.check()
+        .code(1)
+        .err_has("translations/sq.ftl:2:18: error[fluent-syntax]: Fluent syntax error: `\\uë` is not a complete Unicode escape")
+        .err_has("`\\u00EB` for ë");
 }
 
 /// The text of a PDF, by poppler's `pdftotext`.

@@ -22,6 +22,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::lang::{self, translit};
 use crate::yaml::Pos;
 
+mod limits;
 mod refs;
 
 /// One language's Fluent file, parsed.
@@ -98,6 +99,7 @@ impl L10n {
         diags: &mut Diagnostics,
     ) -> L10n {
         let mut files = BTreeMap::new();
+        let mut present = std::collections::BTreeSet::new();
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
             Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
             Err(_) => Vec::new(),
@@ -129,15 +131,14 @@ impl L10n {
             if path.is_symlink() || !path.is_file() {
                 continue;
             }
-            match read_ftl(&path, &shown, tag, diags) {
-                Some(file) => {
-                    files.insert(tag.to_string(), file);
-                }
-                None => continue,
+            present.insert(tag.to_string());
+            if let Some(file) = read_ftl(&path, &shown, tag, diags) {
+                files.insert(tag.to_string(), file);
             }
         }
         for l in &config.languages {
-            if files.contains_key(&l.tag) || l.derive.is_some() {
+            // A file that exists but cannot be read has its own error.
+            if present.contains(&l.tag) || l.derive.is_some() {
                 continue;
             }
             let path = display(&dir.join(format!("{}.ftl", l.tag)));
@@ -353,6 +354,16 @@ pub fn read_ftl_text(
     tag: &str,
     diags: &mut Diagnostics,
 ) -> Option<LangFile> {
+    if let Some((at, what, hint)) = limits::unparsable(&text) {
+        let pos = pos_of(&text, at);
+        diags.push(
+            Diagnostic::error("fluent-syntax", format!("Fluent syntax error: {what}"))
+                .file(shown)
+                .at(pos.line, pos.col)
+                .hint(hint),
+        );
+        return None;
+    }
     let resource = match FluentResource::try_new(text.clone()) {
         Ok(r) => r,
         Err((r, errors)) => {
