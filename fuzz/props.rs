@@ -86,7 +86,8 @@ fn scheme(value: &str) -> String {
     match url.split_once(':') {
         Some((s, _))
             if s.starts_with(|c: char| c.is_ascii_alphabetic())
-                && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
         {
             s.to_ascii_lowercase()
         }
