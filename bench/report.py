@@ -36,7 +36,7 @@ if html and pdf:
     print(f"PDFs: build with 100 handouts + 10 booklets {pdf['wall_s']:.2f} s wall, {pdf['cpu_s']:.2f} s CPU "
           f"({pdf['cpu_s'] / pdf['wall_s']:.2f} cores busy); {per:.1f} ms of CPU per PDF over the HTML-only build")
 for r in (r for r in rows if r["tool"] == "pdf-cpu"):
-    print(f"  {r['count']} {r['kind']}: {r['cpu_s']:.2f} s CPU, {r['ms_each']} ms each (warm)")
+    print(f"  {r['count']} {r['kind']}: {r['cpu_s']:.2f} s CPU, {r['ms_each']} ms each (averaged over the run)")
 for r in (r for r in rows if r["tool"] == "serve-edit"):
     print(f"serve at {r['pages']} pages: edit to new page median {r['median_ms']} ms, max {r['max_ms']} ms (startup {r['startup_s']} s)")
 json.dump({"date": datetime.date.today().isoformat(), "machine": platform.machine(), "rows": rows, "ratios": ratios},

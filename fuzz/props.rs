@@ -185,7 +185,11 @@ pub fn fluent(text: &str) {
         ("date", fluent_bundle::FluentValue::from("1 May 2027")),
     ]);
     for id in file.ids.keys() {
-        if let Some(Err(problem)) = file.format(id, Some(&args)) {
+        // Too many placeables depends on the variant the arguments pick,
+        // which `check` (formatting without arguments) cannot know.
+        if let Some(Err(problem)) = file.format(id, Some(&args))
+            && !problem.contains("too many placeables")
+        {
             assert!(
                 broken
                     .iter()

@@ -243,8 +243,6 @@ impl L10n {
                 .is_some_and(|base| self.covers(config, base, id))
     }
 
-    /// Every message of the source language should exist in every other
-    /// language; a gap is a warning where a fallback covers it.
     /// Messages that cannot be formatted, in every file: an error in the
     /// source language, a warning in others (readers get the fallback's
     /// text, as for a missing message).
@@ -254,6 +252,8 @@ impl L10n {
         }
     }
 
+    /// Every message of the source language should exist in every other
+    /// language; a gap is a warning where a fallback covers it.
     pub fn check_completeness(&self, config: &SiteConfig, diags: &mut Diagnostics) {
         let Some(source) = self.files.get(&config.source_language) else {
             return;

@@ -17,40 +17,31 @@ const MAX_DEPTH: usize = 64;
 pub fn broken_messages<'a, 's: 'a>(
     entries: impl IntoIterator<Item = &'a Entry<&'s str>>,
 ) -> BTreeMap<String, String> {
-    // Entries by key: messages as `id`, terms as `-id`; what each refers
-    // to, an attribute as `id.attr`; and every key and attribute defined.
+    // One node per pattern: a message's value as `id`, a term's as `-id`,
+    // an attribute as `id.attr`; each with what it refers to.
     let mut refs: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut defined: BTreeSet<String> = BTreeSet::new();
     for entry in entries {
         let (key, value, attributes) = match entry {
             Entry::Message(m) => (m.id.name.to_string(), m.value.as_ref(), &m.attributes),
             Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
             _ => continue,
         };
-        for a in attributes {
-            defined.insert(format!("{key}.{}", a.id.name));
-        }
-        defined.insert(key.clone());
-        let out = refs.entry(key).or_default();
-        for p in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
-            pattern(p, out, 0);
+        let patterns = value.map(|v| (key.clone(), v)).into_iter().chain(
+            attributes
+                .iter()
+                .map(|a| (format!("{key}.{}", a.id.name), &a.value)),
+        );
+        for (node, p) in patterns {
+            pattern(p, refs.entry(node).or_default(), 0);
         }
     }
     let mut problems: BTreeMap<String, String> = BTreeMap::new();
     for (key, targets) in &refs {
-        if let Some(missing) = targets.iter().find(|t| !defined.contains(*t)) {
+        if let Some(missing) = targets.iter().find(|t| !refs.contains_key(*t)) {
             problems.insert(
                 key.clone(),
-                format!("uses `{missing}`, which does not exist"),
+                format!("uses `{missing}`, which does not exist or has no value"),
             );
-        }
-    }
-    // The graph is of entries: `id.attr` is an edge to `id`.
-    for targets in refs.values_mut() {
-        for t in targets.iter_mut() {
-            if let Some((entry, _)) = t.split_once('.') {
-                *t = entry.to_string();
-            }
         }
     }
     for key in cyclic(&refs) {
@@ -77,7 +68,8 @@ pub fn broken_messages<'a, 's: 'a>(
             }
         }
     }
-    problems.retain(|k, _| !k.starts_with('-'));
+    // Only messages' values are formatted by the site.
+    problems.retain(|k, _| !k.starts_with('-') && !k.contains('.'));
     problems
 }
 
@@ -132,7 +124,7 @@ fn call(args: Option<&CallArguments<&str>>, out: &mut Vec<String>, depth: usize)
         .into_iter()
         .flat_map(|a| a.positional.iter().chain(a.named.iter().map(|n| &n.value)))
     {
-        inline(a, out, depth);
+        inline(a, out, depth + 1);
     }
 }
 
@@ -225,8 +217,20 @@ mod tests {
             );
         }
         assert_eq!(b["user"], "uses `a`, which cannot be formatted");
-        assert_eq!(b["self"], "uses `self.attr`, which does not exist");
+        assert_eq!(
+            b["self"],
+            "uses `self.attr`, which does not exist or has no value"
+        );
         assert!(!b.contains_key("ok") && !b.contains_key("-t"), "{b:?}");
+    }
+
+    #[test]
+    fn attributes_are_patterns_of_their_own() {
+        let b = broken(
+            "brand = Factsheet\n    .title = { brand } help\nx = v\n    .a = { x.a }\nuses-a = { x.a }\nuses-x = { x }\n",
+        );
+        assert_eq!(b["uses-a"], "uses `x.a`, which cannot be formatted");
+        assert_eq!(b.len(), 1, "{b:?}");
     }
 
     #[test]
@@ -234,10 +238,16 @@ mod tests {
         let b = broken(
             "a = { $n ->\n [one] { nope }\n *[other] x\n}\nb = { NUMBER($n, -gone) }\nc = { -t({ missing }) }\n-t = t\n    .kind = k\nd = { -t }\ne = { -t.kind ->\n [k] x\n *[other] y\n}\nf = { d.title }\ng = { h.x }\nh = z\n    .x = w\n",
         );
-        assert_eq!(b["a"], "uses `nope`, which does not exist");
-        assert_eq!(b["b"], "uses `-gone`, which does not exist");
-        assert_eq!(b["c"], "uses `missing`, which does not exist");
-        assert_eq!(b["f"], "uses `d.title`, which does not exist");
+        assert_eq!(b["a"], "uses `nope`, which does not exist or has no value");
+        assert_eq!(b["b"], "uses `-gone`, which does not exist or has no value");
+        assert_eq!(
+            b["c"],
+            "uses `missing`, which does not exist or has no value"
+        );
+        assert_eq!(
+            b["f"],
+            "uses `d.title`, which does not exist or has no value"
+        );
         assert_eq!(b.len(), 4, "{b:?}");
     }
 

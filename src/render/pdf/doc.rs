@@ -18,11 +18,14 @@ pub const MAX_FOOTNOTES: usize = 30;
 pub const MAX_CHARS: usize = 60_000;
 
 /// Whether the handout of `markdown` leaves text out (beyond
-/// `MAX_CHARS` or `MAX_FOOTNOTES`). Cheap for any real sheet: only a long
-/// text or one with many footnotes is laid out to find out.
+/// `MAX_CHARS` or `MAX_FOOTNOTES`). Cheap for any real sheet: only a text
+/// that could exceed them, counting every note copied at each reference
+/// and printed link addresses, is laid out to find out.
 pub fn shortened(markdown: &str) -> bool {
-    (markdown.len() > MAX_CHARS || markdown.matches("[^").nth(MAX_FOOTNOTES).is_some())
-        && blocks(markdown, "").1
+    let refs = markdown.matches("[^").count();
+    let links = markdown.matches("](").count();
+    let bound = markdown.len() * (1 + refs.min(MAX_FOOTNOTES)) + links * 200;
+    (bound > MAX_CHARS || refs > MAX_FOOTNOTES) && blocks(markdown, "").1
 }
 
 /// The blocks of `markdown`, and whether some text was left out; relative
@@ -31,8 +34,9 @@ pub fn blocks(markdown: &str, page_url: &str) -> (Value, bool) {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
-    // Footnote definitions, by label, to place each at its reference.
-    let mut notes: HashMap<String, Value> = HashMap::new();
+    // Footnote definitions, by label, to place each at its reference:
+    // their content, characters, and whether they were cut themselves.
+    let mut notes: HashMap<String, Note> = HashMap::new();
     let none = HashMap::new();
     let mut i = 0;
     while i < events.len() {
@@ -40,7 +44,8 @@ pub fn blocks(markdown: &str, page_url: &str) -> (Value, bool) {
             let end = matching_end(&events, i);
             let mut b = Builder::new(page_url, &none);
             b.run(&events[i + 1..end]);
-            notes.insert(label.to_string(), Value::Array(b.finish()));
+            let (chars, cut) = (b.chars, b.shortened);
+            notes.insert(label.to_string(), (Value::Array(b.finish()), chars, cut));
             i = end;
         }
         i += 1;
@@ -69,6 +74,9 @@ fn matching_end(events: &[Event], start: usize) -> usize {
     events.len().saturating_sub(1)
 }
 
+/// A footnote's content, its characters of text, and whether it was cut.
+type Note = (Value, usize, bool);
+
 /// An open container: its kind and what it has collected so far.
 struct Frame {
     node: Value,
@@ -77,7 +85,7 @@ struct Frame {
 
 struct Builder<'n> {
     page_url: &'n str,
-    notes: &'n HashMap<String, Value>,
+    notes: &'n HashMap<String, Note>,
     stack: Vec<Frame>,
     skip: usize,
     footnotes: usize,
@@ -87,7 +95,7 @@ struct Builder<'n> {
 }
 
 impl<'n> Builder<'n> {
-    fn new(page_url: &'n str, notes: &'n HashMap<String, Value>) -> Self {
+    fn new(page_url: &'n str, notes: &'n HashMap<String, Note>) -> Self {
         Builder {
             page_url,
             notes,
@@ -99,6 +107,19 @@ impl<'n> Builder<'n> {
             footnotes: 0,
             chars: 0,
             shortened: false,
+        }
+    }
+
+    /// Takes `n` characters from the budget; false (and the document is
+    /// shortened) when they do not fit.
+    fn spend(&mut self, n: usize) -> bool {
+        if self.chars + n > MAX_CHARS {
+            self.shortened = true;
+            self.chars = MAX_CHARS;
+            false
+        } else {
+            self.chars += n;
+            true
         }
     }
 
@@ -202,7 +223,11 @@ impl<'n> Builder<'n> {
                     self.push(json!({"t": "text", "s": format!("{}…", breakable(&cut))}));
                 }
             }
-            Event::Code(t) => self.push(json!({"t": "code", "s": t.as_ref()})),
+            // The guard spends the budget; code beyond it is left out.
+            Event::Code(t) if self.spend(t.chars().count()) => {
+                self.push(json!({"t": "code", "s": t.as_ref()}));
+            }
+            Event::Code(_) => {}
             Event::SoftBreak => self.push(json!({"t": "text", "s": " "})),
             Event::HardBreak => self.push(json!({"t": "br"})),
             Event::Rule => self.push(json!({"t": "hr"})),
@@ -212,11 +237,17 @@ impl<'n> Builder<'n> {
             }
             Event::FootnoteReference(label) => {
                 self.footnotes += 1;
-                let mut c = self
+                let (mut c, chars, cut) = self
                     .notes
                     .get(label.as_ref())
                     .cloned()
-                    .unwrap_or_else(|| json!([]));
+                    .unwrap_or_else(|| (json!([]), 0, false));
+                // Every copy of a note counts against the one budget.
+                if !self.spend(chars) {
+                    self.push(json!({"t": "text", "s": format!("[{label}]")}));
+                    return;
+                }
+                self.shortened |= cut;
                 // A one-paragraph note is set inline, after its number.
                 if let Some([p]) = c.as_array().map(Vec::as_slice)
                     && p["t"] == "p"
@@ -266,6 +297,8 @@ impl<'n> Builder<'n> {
             Tag::Strikethrough => json!({"t": "del"}),
             Tag::Link { dest_url, .. } => {
                 let url = absolute(self.page_url, dest_url);
+                // The address is printed after the link text.
+                self.spend(url.chars().count());
                 json!({"t": "link", "url": url})
             }
             Tag::Image { .. } => {
@@ -426,6 +459,27 @@ mod tests {
         assert_eq!(s.matches("\"footnote\"").count(), MAX_FOOTNOTES);
         assert!(s.contains("[2]"));
         assert!(!shortened("x[^1] [^2]\n\n[^1]: a\n[^2]: b\n"));
+    }
+
+    #[test]
+    fn notes_share_the_budget_with_the_text() {
+        // A 2,500-character note referenced 30 times: 75,000 characters.
+        let note = "n".repeat(2_500);
+        let refs: String = (0..30).map(|_| "x[^a] ").collect();
+        let md = format!("{refs}\n\n[^a]: {note}\n");
+        assert!(md.len() < MAX_CHARS);
+        let (v, cut) = blocks(&md, "https://e.org/");
+        assert!(cut && shortened(&md));
+        let s = v.to_string();
+        assert_eq!(s.matches("\"footnote\"").count(), MAX_CHARS / 2_500 - 1);
+        assert!(s.contains("[a]"));
+        // A note cut on its own shortens the document that cites it.
+        let md = format!("x[^a]\n\n[^a]: {}\n", "n".repeat(MAX_CHARS + 10));
+        assert!(blocks(&md, "").1);
+        // Code counts too.
+        let md = format!("`{}` and more text\n", "c".repeat(MAX_CHARS + 10));
+        let (v, cut) = blocks(&md, "");
+        assert!(cut && !v.to_string().contains("ccccc"));
     }
 
     #[test]
