@@ -236,16 +236,7 @@ fn hostile_fluent_files() {
 
 /// The text of a PDF, by poppler's `pdftotext`.
 fn pdf_text(path: &std::path::Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args([path.as_os_str(), "-".as_ref()])
-        .output()
-        .expect("pdftotext (install poppler-utils)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::tool("pdftotext", &[path.to_str().unwrap(), "-"])
 }
 
 const BUILD: &[&str] = &["--today", "2026-11-23", "build"];

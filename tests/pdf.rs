@@ -5,10 +5,9 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
-use common::{TestSite, base_source_with as src};
+use common::{TestSite, base_source_with as src, tool};
 
 const TODAY: &str = "2026-11-23";
 const LANGS: [&str; 7] = ["en", "sq", "sr-Cyrl", "sr-Latn", "mk", "bs", "hr"];
@@ -23,19 +22,6 @@ fn sample() -> &'static TestSite {
             .err_has(" PDFs (");
         site
     })
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name}: {e} (install poppler-utils)"));
-    assert!(
-        out.status.success(),
-        "{name} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 fn pdf(site: &TestSite, rel: &str) -> PathBuf {

@@ -9,9 +9,9 @@ use fluent_syntax::ast::{
     CallArguments, Entry, Expression, InlineExpression, Pattern, PatternElement,
 };
 
-/// Placeables nested deeper than this are not followed (the parser has
-/// already accepted them; this only bounds our recursion).
-const MAX_DEPTH: usize = 64;
+/// Nesting deeper than this is not followed. `limits` refuses files that
+/// nest deeper before they are parsed; this only bounds our recursion.
+const MAX_DEPTH: usize = super::limits::MAX_NESTING;
 
 /// For each broken message id, what is wrong, in words.
 pub fn broken_messages<'a, 's: 'a>(
