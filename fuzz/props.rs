@@ -1,5 +1,5 @@
 //! What each fuzz target asserts, shared by the targets in `fuzz_targets/`
-//! and by `tests/fuzz_regressions.rs`, which replays the kept corpus and
+//! and by `tests/suite/fuzz_regressions.rs`, which replays the kept corpus and
 //! every crash found through the same checks on every `cargo test`.
 #![allow(dead_code)]
 

@@ -190,10 +190,12 @@ fn read_languages(r: &mut Reader, node: &yaml::Node) -> Option<Vec<LangRead>> {
         });
         let dir = match get(entries, "dir") {
             None => Some(Direction::Ltr),
-            Some(n) => match r.text(n, "dir")?.value.as_str() {
-                "ltr" => Some(Direction::Ltr),
-                "rtl" => Some(Direction::Rtl),
-                other => {
+            Some(n) => match r.text(n, "dir").map(|d| d.value).as_deref() {
+                // Already reported; go on, so that every language is checked.
+                None => None,
+                Some("ltr") => Some(Direction::Ltr),
+                Some("rtl") => Some(Direction::Rtl),
+                Some(other) => {
                     r.error(
                         n.pos,
                         "bad-value",
@@ -306,13 +308,23 @@ fn check_languages(
     }
     for (i, read) in langs.iter().enumerate() {
         let lang = &read.config;
-        if langs[..i].iter().any(|l| l.config.tag == lang.tag) {
-            r.error_abs(
-                read.pos,
-                "duplicate",
-                format!("language `{}` is listed twice", lang.tag),
-                "remove one",
-            );
+        // URLs use the tag in lower case: `sr-Cyrl` and `sr-cyrl` would
+        // share a folder.
+        if let Some(first) = langs[..i]
+            .iter()
+            .find(|l| l.config.tag.eq_ignore_ascii_case(&lang.tag))
+        {
+            let message = if first.config.tag == lang.tag {
+                format!("language `{}` is listed twice", lang.tag)
+            } else {
+                format!(
+                    "language `{}` is `{}` in another case; both would have the address /{}/",
+                    lang.tag,
+                    first.config.tag,
+                    crate::lang::url_segment(&lang.tag)
+                )
+            };
+            r.error_abs(read.pos, "duplicate", message, "remove one");
         }
         for f in &read.fallback {
             if config.language(&f.value).is_none() {

@@ -18,6 +18,7 @@ pub mod history;
 pub mod l10n;
 pub mod lang;
 pub mod output;
+pub mod paths;
 pub mod render;
 pub mod schema;
 pub mod serve;

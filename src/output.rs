@@ -85,7 +85,9 @@ fn normalize(p: &Path) -> PathBuf {
 }
 
 /// Writes `files` as the new content of `out` (absolute, from `check_out`).
-pub fn publish(out: &Path, files: &[File]) -> Result<(), PublishError> {
+/// While another build writes the same output, waits for it, after calling
+/// `on_wait` once.
+pub fn publish(out: &Path, files: &[File], on_wait: &dyn Fn()) -> Result<(), PublishError> {
     let parent = out
         .parent()
         .ok_or_else(|| PublishError::Refused("--out has no parent folder".into()))?;
@@ -97,6 +99,9 @@ pub fn publish(out: &Path, files: &[File]) -> Result<(), PublishError> {
         )));
     }
     std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
+    // One build at a time per output: a second one would remove the first
+    // one's staging folder as a leftover. The lock ends with the process.
+    let _lock = lock(parent, out, on_wait)?;
     remove_leftovers(parent, name);
     let staging = parent.join(format!(".{name}.factsheet-new-{}", std::process::id()));
     let result = write_tree(&staging, files).and_then(|()| swap(&staging, out, parent, name));
@@ -104,6 +109,27 @@ pub fn publish(out: &Path, files: &[File]) -> Result<(), PublishError> {
         let _ = std::fs::remove_dir_all(&staging);
     }
     result
+}
+
+/// A lock on the folder that holds the output (no file of its own: nothing
+/// is written beside `--out` but the staging folder).
+fn lock(parent: &Path, out: &Path, on_wait: &dyn Fn()) -> Result<std::fs::File, PublishError> {
+    let dir = std::fs::File::open(parent).map_err(|e| io_error("open", parent, e))?;
+    match dir.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            on_wait();
+            dir.lock().map_err(|e| {
+                io_error(
+                    &format!("wait for the other build of {} in", out.display()),
+                    parent,
+                    e,
+                )
+            })?;
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(io_error("lock", parent, e)),
+    }
+    Ok(dir)
 }
 
 fn write_tree(staging: &Path, files: &[File]) -> Result<(), PublishError> {

@@ -32,8 +32,17 @@ pub struct Options {
     pub root: PathBuf,
     pub bind: String,
     pub port: u16,
-    pub today: Date,
+    /// A fixed day (`--today`); otherwise each rebuild and request is
+    /// judged against the current day.
+    pub today: Option<Date>,
     pub pdf: bool,
+    pub quiet: bool,
+}
+
+impl Options {
+    fn day(&self) -> Date {
+        self.today.unwrap_or_else(|| jiff::Zoned::now().date())
+    }
 }
 
 /// The site as currently served.
@@ -41,9 +50,14 @@ pub struct Options {
 enum Output {
     Site {
         files: HashMap<String, Vec<u8>>,
-        site: Box<Site>,
-        theme: Theme,
-        typesetter: Option<Typesetter>,
+        /// Shared with requests that render from it outside the lock.
+        site: Arc<Site>,
+        theme: Arc<Theme>,
+        typesetter: Option<Arc<Typesetter>>,
+        /// The day the site was judged against.
+        day: Date,
+        /// Bumped on every change: output made from an older site is not kept.
+        version: u64,
     },
     /// The last rebuild failed: its diagnostics, as a page.
     Broken(String),
@@ -56,6 +70,18 @@ struct State {
     changed: Condvar,
     opts: Options,
     base_url: String,
+    /// Versions of `Output::Site`.
+    versions: std::sync::atomic::AtomicU64,
+    /// Held while a new day's rebuild runs, so that it runs once.
+    new_day: Mutex<()>,
+}
+
+impl State {
+    fn next_version(&self) -> u64 {
+        self.versions
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            + 1
+    }
 }
 
 /// Sends small writes at once. tiny_http writes a response's head and body
@@ -83,7 +109,8 @@ fn no_delay(listener: &std::net::TcpListener) {
 }
 
 /// Builds, serves and watches until the process is stopped.
-pub fn run(opts: Options, quiet: bool) -> Result<(), String> {
+pub fn run(opts: Options) -> Result<(), String> {
+    let quiet = opts.quiet;
     let addr = format!("{}:{}", opts.bind, opts.port);
     let server = std::net::TcpListener::bind(&addr)
         .map_err(|e| e.to_string())
@@ -106,6 +133,8 @@ pub fn run(opts: Options, quiet: bool) -> Result<(), String> {
         changed: Condvar::new(),
         base_url: base_url.clone(),
         opts,
+        versions: Default::default(),
+        new_day: Mutex::new(()),
     });
     rebuild(&state, quiet);
     let scope = if is_loopback(&state.opts.bind) {
@@ -135,7 +164,7 @@ fn is_loopback(bind: &str) -> bool {
 /// Rebuilds the site in memory and tells open pages to reload.
 fn rebuild(state: &State, quiet: bool) {
     let started = Instant::now();
-    let output = match build(&state.opts, &state.base_url) {
+    let output = match build(state) {
         Ok(o) => {
             if let Output::Site { files, .. } = &o
                 && !quiet
@@ -174,11 +203,23 @@ fn update(state: &State, changed: &[PathBuf]) -> bool {
         return false;
     };
     let Output::Site {
-        files, site, theme, ..
+        files,
+        site,
+        theme,
+        day,
+        version,
+        ..
     } = &mut *out
     else {
         return false;
     };
+    // A new day changes every page's freshness: rebuild all.
+    if *day != state.opts.day() {
+        return false;
+    }
+    *version = state.next_version();
+    // Requests may still be reading the old site: they keep their copy.
+    let site = Arc::make_mut(site);
     let mut diags = Diagnostics::default();
     let mut touched = Vec::new();
     for path in changed {
@@ -203,13 +244,13 @@ fn update(state: &State, changed: &[PathBuf]) -> bool {
             touched.push((dest, route.to_string()));
         }
     }
-    diags.extend(validate(site, state.opts.today));
+    diags.extend(validate(site, *day));
     if let Err(errors) = errors_only(diags) {
         let page = overlay(&report(&errors));
         *out = Output::Broken(page);
         return true;
     }
-    let build = Build::new(site, state.opts.today, &state.base_url);
+    let build = Build::new(site, *day, &state.base_url);
     let mut pages = Vec::new();
     for lang in site.config.tags() {
         pages.push(render::Page::Home { lang });
@@ -236,11 +277,12 @@ fn update(state: &State, changed: &[PathBuf]) -> bool {
     // next requested, so that a save costs only the pages it changes.
     files.remove("sitemap.xml");
     for lang in site.config.tags() {
-        files.remove(&format!("{lang}/feed.xml"));
-        files.remove(&format!("{lang}/search-index.json"));
+        files.remove(&render::feed::path(lang));
+        files.remove(&render::search::path(lang));
+        let seg = crate::lang::url_segment(lang);
         for (dest, route) in &touched {
-            files.remove(&format!("{lang}/{dest}/{route}/handout.pdf"));
-            files.remove(&format!("{lang}/{dest}/booklet.pdf"));
+            files.remove(&format!("{seg}/{dest}/{route}/handout.pdf"));
+            files.remove(&format!("{seg}/{dest}/booklet.pdf"));
         }
     }
     true
@@ -272,7 +314,9 @@ fn report(diags: &Diagnostics) -> String {
 }
 
 /// The site's pages (no PDFs yet), or every error that stops it.
-fn build(opts: &Options, base_url: &str) -> Result<Output, Diagnostics> {
+fn build(state: &State) -> Result<Output, Diagnostics> {
+    let (opts, base_url) = (&state.opts, state.base_url.as_str());
+    let today = opts.day();
     let mut diags = Diagnostics::default();
     let site = match load(&opts.root, &mut diags) {
         Ok(site) => site,
@@ -281,13 +325,13 @@ fn build(opts: &Options, base_url: &str) -> Result<Output, Diagnostics> {
             return Err(diags);
         }
     };
-    diags.extend(validate(&site, opts.today));
+    diags.extend(validate(&site, today));
     // Stale content is previewed with its warning, as `build` publishes it.
     errors_only(diags)?;
     let shown =
         |p: &Path| crate::content::shown(&site.root, p.strip_prefix(&site.root).unwrap_or(p));
     let theme = Theme::load(&site.root, &shown).map_err(one)?;
-    let build = Build::new(&site, opts.today, base_url);
+    let build = Build::new(&site, today, base_url);
     let rendered = render::render(&build, &theme, opts.pdf, false).map_err(one)?;
     let files = rendered
         .files
@@ -303,12 +347,14 @@ fn build(opts: &Options, base_url: &str) -> Result<Output, Diagnostics> {
         .collect();
     let typesetter = opts
         .pdf
-        .then(|| render::pdf::typesetter(&theme, opts.today));
+        .then(|| Arc::new(render::pdf::typesetter(&theme, today)));
     Ok(Output::Site {
         files,
-        site: Box::new(site),
-        theme,
+        site: Arc::new(site),
+        theme: Arc::new(theme),
         typesetter,
+        day: today,
+        version: state.next_version(),
     })
 }
 
@@ -492,6 +538,7 @@ fn answer(state: &State, request: tiny_http::Request) {
         ));
         return;
     }
+    judge_today(state);
     let response = match state.output.read().as_deref() {
         Ok(Output::Broken(page)) if key.ends_with(".html") => Some(bytes(
             500,
@@ -508,6 +555,14 @@ fn answer(state: &State, request: tiny_http::Request) {
             None if files.contains_key(&format!("{key}/index.html")) => {
                 let mut r = bytes(301, "text/plain", Vec::new());
                 r.add_header(header("Location", &format!("/{key}/")));
+                Some(r)
+            }
+            // Addresses typed by hand, or printed before URLs were lower
+            // case (`/sr-Cyrl/…`).
+            None if key != key.to_lowercase() && files.contains_key(&key.to_lowercase()) => {
+                let lower = url.split(['?', '#']).next().unwrap_or("").to_lowercase();
+                let mut r = bytes(301, "text/plain", Vec::new());
+                r.add_header(header("Location", &lower));
                 Some(r)
             }
             // Typeset below, once the lock is released.
@@ -530,41 +585,64 @@ fn answer(state: &State, request: tiny_http::Request) {
     }
 }
 
+/// Rebuilds first when the day has changed since the site was built (and
+/// no `--today` fixes it): a preview left running past midnight must not
+/// show yesterday's freshness.
+fn judge_today(state: &State) {
+    let stale = |state: &State| {
+        state.opts.today.is_none()
+            && matches!(state.output.read().as_deref(),
+                Ok(Output::Site { day, .. }) if *day != state.opts.day())
+    };
+    if stale(state)
+        && let Ok(_one) = state.new_day.lock()
+        && stale(state)
+    {
+        rebuild(state, state.opts.quiet);
+    }
+}
+
 /// Makes a PDF, a search index, a feed or the sitemap on first request,
-/// then keeps it until the next change.
+/// then keeps it until the next change. The work is done outside the lock,
+/// on the site as it was asked of; a result is kept only if the site has
+/// not changed meanwhile.
 fn made_on_request(state: &State, request: tiny_http::Request, key: &str) {
-    let made = match state.output.read().as_deref() {
+    let snapshot = match state.output.read().as_deref() {
         Ok(Output::Site {
-            site, typesetter, ..
-        }) => {
-            let build = Build::new(site, state.opts.today, &state.base_url);
-            if let Some(lang) = key.strip_suffix("/search-index.json") {
-                site.config
-                    .tags()
-                    .find(|t| *t == lang)
-                    .map(|lang| Ok(render::search::render(&build, lang).bytes))
-            } else if let Some(lang) = key.strip_suffix("/feed.xml") {
-                site.config
-                    .tags()
-                    .find(|t| *t == lang)
-                    .map(|lang| Ok(render::feed::render(&build, lang).bytes))
-            } else if key == "sitemap.xml" {
-                Some(Ok(render::sitemap::render(&build, &build.pages()).bytes))
-            } else {
-                typesetter
-                    .as_ref()
-                    .and_then(|t| render::pdf::render_one(&build, t, key))
-                    .map(|r| r.map(|made| made.file.bytes))
-            }
-        }
+            site,
+            theme: _,
+            typesetter,
+            day,
+            version,
+            ..
+        }) => Some((Arc::clone(site), typesetter.clone(), *day, *version)),
         _ => None,
     };
+    let made = snapshot.as_ref().and_then(|(site, typesetter, day, _)| {
+        let build = Build::new(site, *day, &state.base_url);
+        if key.ends_with("/search-index.json") {
+            site.config
+                .tags()
+                .find(|t| render::search::path(t) == key)
+                .map(|lang| Ok(render::search::render(&build, lang).bytes))
+        } else if key.ends_with("/feed.xml") {
+            site.config
+                .tags()
+                .find(|t| render::feed::path(t) == key)
+                .map(|lang| Ok(render::feed::render(&build, lang).bytes))
+        } else if key == "sitemap.xml" {
+            Some(Ok(render::sitemap::render(&build, &build.pages()).bytes))
+        } else {
+            typesetter
+                .as_ref()
+                .and_then(|t| render::pdf::render_one(&build, t, key))
+                .map(|r| r.map(|made| made.file.bytes))
+        }
+    });
     let response = match made {
         Some(Ok(body)) => {
-            if let Ok(mut out) = state.output.write()
-                && let Output::Site { files, .. } = &mut *out
-            {
-                files.insert(key.to_string(), body.clone());
+            if let Some((.., made_from)) = snapshot {
+                keep(state, key, &body, made_from);
             }
             bytes(200, content_type(key), body)
         }
@@ -576,6 +654,19 @@ fn made_on_request(state: &State, request: tiny_http::Request, key: &str) {
         None => not_found(state),
     };
     let _ = request.respond(response);
+}
+
+/// Keeps output made on request, unless the site changed since it was
+/// made from version `made_from`.
+fn keep(state: &State, key: &str, body: &[u8], made_from: u64) -> bool {
+    if let Ok(mut out) = state.output.write()
+        && let Output::Site { files, version, .. } = &mut *out
+        && *version == made_from
+    {
+        files.insert(key.to_string(), body.to_vec());
+        return true;
+    }
+    false
 }
 
 fn bytes(status: u16, ctype: &str, body: Vec<u8>) -> Response<std::io::Cursor<Vec<u8>>> {
@@ -642,7 +733,71 @@ impl Read for Events<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::resolve;
+    use super::*;
+
+    fn state(today: Option<Date>) -> State {
+        State {
+            output: RwLock::new(Output::Broken(String::new())),
+            generation: Mutex::new(0),
+            changed: Condvar::new(),
+            opts: Options {
+                root: Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base"),
+                bind: "127.0.0.1".into(),
+                port: 0,
+                today,
+                pdf: false,
+                quiet: true,
+            },
+            base_url: "http://127.0.0.1/".into(),
+            versions: Default::default(),
+            new_day: Mutex::new(()),
+        }
+    }
+
+    fn day_and_version(state: &State) -> (Date, u64) {
+        match &*state.output.read().unwrap() {
+            Output::Site { day, version, .. } => (*day, *version),
+            Output::Broken(page) => panic!("broken: {page}"),
+        }
+    }
+
+    #[test]
+    fn a_preview_left_running_past_midnight_judges_the_new_day() {
+        let state = state(None);
+        rebuild(&state, true);
+        let today = jiff::Zoned::now().date();
+        assert_eq!(day_and_version(&state).0, today);
+        // As if built yesterday: the next request rebuilds for today.
+        if let Output::Site { day, .. } = &mut *state.output.write().unwrap() {
+            *day = today.yesterday().unwrap();
+        }
+        judge_today(&state);
+        assert_eq!(day_and_version(&state).0, today);
+        // With --today, the day stays fixed.
+        let fixed = jiff::civil::date(2026, 3, 1);
+        let state = super::tests::state(Some(fixed));
+        rebuild(&state, true);
+        let before = day_and_version(&state);
+        judge_today(&state);
+        assert_eq!(day_and_version(&state), before);
+        assert_eq!(before.0, fixed);
+    }
+
+    #[test]
+    fn output_made_from_an_older_site_is_not_kept() {
+        let state = state(Some(jiff::civil::date(2026, 3, 1)));
+        rebuild(&state, true);
+        let (_, made_from) = day_and_version(&state);
+        // A save lands while the PDF is typeset.
+        let changed = [state.opts.root.join("content/de/work.sq.md")];
+        assert!(
+            update(&state, &changed),
+            "an edit of a sheet is incremental"
+        );
+        assert!(!keep(&state, "en/de/work/handout.pdf", b"old", made_from));
+        let (_, now) = day_and_version(&state);
+        assert!(keep(&state, "en/de/work/handout.pdf", b"new", now));
+    }
 
     #[test]
     fn request_paths_never_leave_the_output() {

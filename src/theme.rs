@@ -23,6 +23,8 @@ const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/404.html",
     "static/style.css",
     "static/search.js",
+    "static/favicon.svg",
+    "static/noscript.css",
     "pdf/sheet.typ",
     "pdf/handout.typ",
     "pdf/booklet.typ",
@@ -54,9 +56,13 @@ impl Theme {
             pdf_templates: Vec::new(),
             fonts: Vec::new(),
         };
+        // Symlinked folders are not followed (the loader reports them).
+        let readable = |rel: &str| crate::paths::readable(root, rel);
         for (path, bytes) in DEFAULT {
             let own = dir.join(path);
-            let bytes = if own.is_file() && !own.is_symlink() {
+            let folder = Path::new("themes/default").join(path);
+            let folder = folder.parent().and_then(Path::to_str).unwrap_or("themes");
+            let bytes = if readable(folder) && own.is_file() && !own.is_symlink() {
                 std::fs::read(&own).map_err(|e| io_error(&shown(&own), e))?
             } else {
                 bytes.to_vec()
@@ -82,7 +88,9 @@ impl Theme {
             }
         }
         // Extra static files of the site's own (not in subfolders, no symlinks).
-        if let Ok(entries) = std::fs::read_dir(dir.join("static")) {
+        if let Some(Ok(entries)) =
+            readable("themes/default/static").then(|| std::fs::read_dir(dir.join("static")))
+        {
             let mut extra: Vec<_> = entries.filter_map(Result::ok).collect();
             extra.sort_by_key(|e| e.file_name());
             for e in extra {
@@ -102,7 +110,9 @@ impl Theme {
             }
         }
         // Extra fonts, for scripts the bundled ones do not cover.
-        if let Ok(entries) = std::fs::read_dir(dir.join("pdf").join("fonts")) {
+        if let Some(Ok(entries)) = readable("themes/default/pdf/fonts")
+            .then(|| std::fs::read_dir(dir.join("pdf").join("fonts")))
+        {
             let mut extra: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
             extra.sort();
             for path in extra {

@@ -10,6 +10,7 @@ choose-language = Choose your language
 nav-home = Home
 nav-destinations = Destinations
 language-switcher = This page in other languages
+language-label = Language
 skip-to-content = Skip to content
 
 ## Destinations (ISO 3166-1 alpha-2)

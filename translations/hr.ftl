@@ -10,6 +10,7 @@ choose-language = Odaberite jezik
 nav-home = Početna
 nav-destinations = Odredišta
 language-switcher = Ova stranica na drugim jezicima
+language-label = Jezik
 skip-to-content = Prijeđi na sadržaj
 
 ## Destinations (ISO 3166-1 alpha-2)

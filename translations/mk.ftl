@@ -10,6 +10,7 @@ choose-language = Изберете јазик
 nav-home = Почетна
 nav-destinations = Дестинации
 language-switcher = Оваа страница на други јазици
+language-label = Јазик
 skip-to-content = Прескокни до содржината
 
 ## Destinations (ISO 3166-1 alpha-2)

@@ -10,6 +10,7 @@ choose-language = Zgjidhni gjuhën tuaj
 nav-home = Kreu
 nav-destinations = Destinacionet
 language-switcher = Kjo faqe në gjuhë të tjera
+language-label = Gjuha
 skip-to-content = Kalo te përmbajtja
 
 ## Destinations (ISO 3166-1 alpha-2)

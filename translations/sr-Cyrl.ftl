@@ -11,6 +11,7 @@ choose-language = Изаберите језик
 nav-home = Почетна
 nav-destinations = Одредишта
 language-switcher = Ова страница на другим језицима
+language-label = Језик
 skip-to-content = Пређи на садржај
 
 ## Destinations (ISO 3166-1 alpha-2)

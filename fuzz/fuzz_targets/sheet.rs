@@ -1,5 +1,5 @@
 //! Fuzz target `sheet`: the checks are in `fuzz/props.rs`, shared with
-//! `tests/fuzz_regressions.rs`, which replays what the fuzzer kept.
+//! `tests/suite/fuzz_regressions.rs`, which replays what the fuzzer kept.
 #![no_main]
 
 #[path = "../props.rs"]

@@ -91,7 +91,17 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
     }
     phase("render", t);
     let t = Instant::now();
-    let published_ok = output::publish(&out_abs, &files);
+    let waiting = || {
+        if let Some(s) = &spinner {
+            s.set_message("waiting for another build of the same --out to finish");
+        } else if !ctx.cli.quiet {
+            eprintln!(
+                "waiting for another build writing {} to finish",
+                out.display()
+            );
+        }
+    };
+    let published_ok = output::publish(&out_abs, &files, &waiting);
     phase("write", t);
     if let Err(e) = published_ok {
         if let Some(s) = spinner {

@@ -5,7 +5,7 @@ use crate::diagnostics::{Format, Severity};
 use crate::validate::validate;
 
 pub fn run(ctx: &Ctx, format: Format, strict: bool) -> Result<u8, u8> {
-    let (site, mut diags) = ctx.load()?;
+    let (site, mut diags) = ctx.load_as(format)?;
     diags.extend(validate(&site, ctx.today));
     diags.sort();
     let shown = if ctx.cli.quiet {

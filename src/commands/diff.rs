@@ -99,10 +99,11 @@ pub fn run(ctx: &Ctx, file: &Path) -> Result<u8, u8> {
     };
     let color = std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    print!(
-        "{}",
-        word_diff(&flatten(&version.text), &flatten(&source.text), color)
-    );
+    super::stdout(&word_diff(
+        &flatten(&version.text),
+        &flatten(&source.text),
+        color,
+    ))?;
     ctx.summary(&format!(
         "{} changed since commit {} ({}), from which {} was translated; update the translation, then run `factsheet stamp {}`",
         shown_source.display(),

@@ -64,13 +64,26 @@ impl Ctx {
 
     /// Loads the site; on failure prints why and gives the exit status.
     pub fn load(&self) -> Result<(Site, Diagnostics), u8> {
+        self.load_as(Format::Human)
+    }
+
+    /// Loads the site; on failure prints why in `format` (so that CI gets
+    /// configuration errors as annotations too) and gives the exit status.
+    pub fn load_as(&self, format: Format) -> Result<(Site, Diagnostics), u8> {
         let mut diags = Diagnostics::default();
         match load(&self.cli.root, &mut diags) {
             Ok(site) => Ok((site, diags)),
             Err(Fatal(msg)) => {
-                diags.sort();
-                self.print(&diags, Format::Human);
-                eprintln!("error: {msg}");
+                if format == Format::Human {
+                    diags.sort();
+                    self.print(&diags, format);
+                    eprintln!("error: {msg}");
+                } else {
+                    // The reason is a diagnostic of its own in machine formats.
+                    diags.push(diagnostics::Diagnostic::error("config", msg));
+                    diags.sort();
+                    self.print(&diags, format);
+                }
                 Err(USAGE)
             }
         }
@@ -141,6 +154,18 @@ pub fn run(cli: Cli) -> u8 {
         Command::Serve { bind, port, no_pdf } => serve::run(&ctx, bind, *port, *no_pdf),
     };
     result.unwrap_or_else(|code| code)
+}
+
+/// Writes a command's result to standard output. A reader that went away
+/// (`factsheet status | head -1`) ends the command quietly with success,
+/// as ripgrep does, instead of a panic.
+pub fn stdout(text: &str) -> Result<(), u8> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(OK),
+        Err(e) => Err(usage(format!("cannot write to standard output: {e}"))),
+    }
 }
 
 /// Prints a usage error and gives its exit status.

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use super::{CONTENT_ERRORS, Ctx, OK, usage};
 use crate::content::names::{self, is_country_code};
 use crate::diagnostics::{Format, did_you_mean};
-use crate::freshness::source_hash;
 use crate::yaml::quote;
 
 pub fn run(ctx: &Ctx, destination: &str, route: &str, lang: Option<&str>) -> Result<u8, u8> {
@@ -70,7 +69,7 @@ pub fn run(ctx: &Ctx, destination: &str, route: &str, lang: Option<&str>) -> Res
                 src.display()
             )));
         };
-        translation_scaffold(&source.text, &c.source_language)
+        translation_scaffold(&source.text, &c.source_language, &shown)
     };
     if let Some(parent) = real.parent() {
         std::fs::create_dir_all(parent)
@@ -79,9 +78,12 @@ pub fn run(ctx: &Ctx, destination: &str, route: &str, lang: Option<&str>) -> Res
     std::fs::write(&real, text)
         .map_err(|e| usage(format!("cannot write {}: {e}", shown.display())))?;
     let next = if lang == c.source_language {
-        "fill in every TODO, then run `factsheet check`"
+        "fill in every TODO, then run `factsheet check`".to_string()
     } else {
-        "it holds the source text: translate it, then run `factsheet check`"
+        format!(
+            "it holds the source text and is not stamped: translate it, then run `factsheet stamp {}`",
+            shown.display()
+        )
     };
     ctx.summary(&format!("created {}: {next}", shown.display()));
     Ok(OK)
@@ -123,7 +125,11 @@ TODO: introduce the route in two or three sentences.
     )
 }
 
-fn translation_scaffold(source: &crate::content::sheet::Text, from: &str) -> String {
+fn translation_scaffold(
+    source: &crate::content::sheet::Text,
+    from: &str,
+    file: &std::path::Path,
+) -> String {
     let mut s = String::from("---\n");
     s.push_str(&format!("title: {}\n", quote(&source.title)));
     s.push_str(&format!("summary: {}\n", quote(&source.summary)));
@@ -137,9 +143,10 @@ fn translation_scaffold(source: &crate::content::sheet::Text, from: &str) -> Str
             ));
         }
     }
+    // Not stamped: an untranslated scaffold must not count as current.
     s.push_str(&format!(
-        "translation:\n  from: {from}\n  source_hash: {}\n",
-        source_hash(source)
+        "translation:\n  from: {from}\n  # Not stamped yet: translate this file, then run `factsheet stamp {}`\n  source_hash:\n",
+        file.display()
     ));
     s.push_str("---\n");
     s.push_str(&source.body);

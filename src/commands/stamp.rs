@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{CONTENT_ERRORS, Ctx, OK, USAGE, plural, usage};
 use crate::content::names::OVERVIEW;
 use crate::content::{Files, Site};
-use crate::diagnostics::{Diagnostics, Format, byte_offset};
+use crate::diagnostics::{Diagnostics, Format, Severity, byte_offset};
 use crate::yaml::{self, Kind};
 
 pub fn run(ctx: &Ctx, files: &[PathBuf]) -> Result<u8, u8> {
@@ -78,7 +78,11 @@ fn stamp_one(site: &Site, diags: &Diagnostics, file: &Path) -> Result<bool, Fail
             shown.display()
         )));
     };
-    if !files.translations.contains_key(&lang) || diags.has_errors_in(&shown) {
+    // A malformed hash is what stamp repairs; any other error comes first.
+    let blocking = diags.iter().any(|d| {
+        d.severity == Severity::Error && d.file.as_deref() == Some(&*shown) && d.code != "bad-hash"
+    });
+    if !files.translations.contains_key(&lang) || blocking {
         return Err(Failure::Content(format!(
             "{} has errors; fix them first",
             shown.display()
@@ -127,7 +131,8 @@ pub fn restamp(bytes: &[u8], hash: &str) -> Option<Vec<u8>> {
     };
     // YAML line n is file line n + 1 (after the opening `---`).
     let (start, end, insert) = match fields.iter().find(|e| e.key == "source_hash") {
-        Some(e) if !e.value.is_null() => {
+        // A value, or a null written out (`~`, `null`): replace it.
+        Some(e) if e.value.pos != e.value.end => {
             let v = &e.value;
             (
                 byte_offset(raw, v.pos.line + 1, v.pos.col),
@@ -216,6 +221,15 @@ mod tests {
             out,
             format!("---\ntranslation:\n    from: en\n    source_hash: {H}\ntitle: x\n---\n")
         );
+    }
+
+    #[test]
+    fn replaces_null_malformed_and_upper_case_values() {
+        for old in ["~", "null", "12345", "\"\"", "336DAC30BD525225"] {
+            let f = format!("---\ntranslation:\n  from: en\n  source_hash: {old}\n---\nBody\n");
+            let out = String::from_utf8(restamp(f.as_bytes(), H).unwrap()).unwrap();
+            assert_eq!(out, f.replace(old, H), "{old}");
+        }
     }
 
     #[test]

@@ -46,11 +46,13 @@ pub fn run(
                 "languages": langs,
                 "sheets": sheets.iter().map(|s| sheet_json(s, &langs)).collect::<Vec<_>>(),
             });
-            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
+            text.push('\n');
+            super::stdout(&text)?;
         }
         StatusFormat::Table => {
             let color = ctx.color_stdout();
-            print!("{}", table(&sheets, &langs, &config.source_language, color));
+            super::stdout(&table(&sheets, &langs, &config.source_language, color))?;
         }
     }
     if diags.errors() > 0 {

@@ -46,6 +46,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Site, Fatal> {
     })?;
 
     let display = |p: &Path| shown(root, p.strip_prefix(root).unwrap_or(p));
+    crate::paths::check_links(root, &display, diags);
     let l10n = L10n::load(&root.join("translations"), &config, &display, diags);
     let mut site = Site {
         root: root.to_path_buf(),

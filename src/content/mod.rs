@@ -19,6 +19,9 @@ use crate::config::SiteConfig;
 use crate::l10n::L10n;
 use sheet::Doc;
 
+/// Clone is cheap where it matters: `serve` clones only while a request
+/// still reads the previous state.
+#[derive(Clone)]
 pub struct Site {
     /// The root as the user gave it (`.` by default).
     pub root: PathBuf,
@@ -28,7 +31,7 @@ pub struct Site {
     pub destinations: BTreeMap<String, Destination>,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Destination {
     pub code: String,
     /// `_country.<lang>.md`, by language.
@@ -38,7 +41,7 @@ pub struct Destination {
 }
 
 /// The files of one sheet (or overview): the source and its translations.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Files {
     /// The source's path if the file exists, even when it could not be read
     /// (so that its translations are not called orphans).

@@ -441,6 +441,11 @@ fn read_contacts(r: &mut Reader, node: &Node) -> Vec<Contact> {
     out
 }
 
+/// 16 hex digits, as `source_hash` writes them (any case).
+pub fn is_hash(s: &str) -> bool {
+    s.len() == 16 && s.chars().all(|c| c.is_ascii_hexdigit())
+}
+
 fn read_translation_of(r: &mut Reader, node: &Node) -> Option<TranslationOf> {
     let e = r.map(node, "`translation`")?;
     r.check_keys(e, &["from", "source_hash"], "`translation`", &|_| None);
@@ -448,13 +453,16 @@ fn read_translation_of(r: &mut Reader, node: &Node) -> Option<TranslationOf> {
         r.text(n, "from")
     })?;
     let source_hash = match get(e, "source_hash") {
+        // Not stamped yet (`source_hash:`, `~`, `null`, `""`): validation
+        // says so, with the command that stamps it.
         None => None,
+        Some(n) if n.is_null() || n.as_str().is_some_and(|s| s.trim().is_empty()) => None,
         Some(n) => {
             let h = r.text(n, "source_hash");
             match h {
-                Some(h)
-                    if h.value.len() == 16 && h.value.chars().all(|c| c.is_ascii_hexdigit()) =>
-                {
+                // Hex digits in either case are the same hash.
+                Some(mut h) if is_hash(&h.value) => {
+                    h.value.make_ascii_lowercase();
                     Some(h)
                 }
                 Some(h) => {
@@ -462,7 +470,10 @@ fn read_translation_of(r: &mut Reader, node: &Node) -> Option<TranslationOf> {
                         n.pos,
                         "bad-hash",
                         format!("`{}` is not a source hash", h.value),
-                        "let the tool write it: run `factsheet stamp` on this file",
+                        format!(
+                            "let the tool write it: run `factsheet stamp {}`",
+                            r.file.display()
+                        ),
                     );
                     None
                 }

@@ -100,9 +100,11 @@ impl L10n {
     ) -> L10n {
         let mut files = BTreeMap::new();
         let mut present = std::collections::BTreeSet::new();
+        // A symlinked folder is not followed (reported by the loader).
+        let linked = std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink());
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-            Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
-            Err(_) => Vec::new(),
+            Ok(rd) if !linked => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
+            _ => Vec::new(),
         };
         entries.sort();
         for path in entries {

@@ -21,6 +21,13 @@ pub fn is_valid_tag(tag: &str) -> bool {
         && tag.parse::<unic_langid::LanguageIdentifier>().is_ok()
 }
 
+/// The language's segment in URLs and output paths: the tag in lower case
+/// (`sr-cyrl`), because printed addresses are typed by hand and many static
+/// hosts are case-sensitive. `lang` and `hreflang` keep the tag's case.
+pub fn url_segment(tag: &str) -> String {
+    tag.to_ascii_lowercase()
+}
+
 /// The languages to try, in order, for a reader of `tag`: itself, its
 /// fallback chain, then the source language, so that no page is ever empty.
 pub fn chain<'a>(config: &'a SiteConfig, tag: &'a str) -> Vec<&'a str> {

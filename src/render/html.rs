@@ -15,7 +15,7 @@ use crate::content::model::{PageState, SheetState};
 use crate::diagnostics::Diagnostic;
 use crate::freshness::Freshness;
 use crate::l10n::L10n;
-use crate::lang::Direction;
+use crate::lang::{Direction, url_segment};
 use crate::theme::Theme;
 
 pub struct Html<'b, 'a> {
@@ -163,9 +163,8 @@ impl<'b, 'a> Html<'b, 'a> {
             Vec::new()
         };
         let home = match page {
-            Page::Chooser => format!("{root}{lang}/"),
-            _ if localized => format!("{root}{lang}/"),
-            _ => root.clone(),
+            Page::NotFound => root.clone(),
+            _ => format!("{root}{}/", url_segment(&lang)),
         };
         let page_title = match page {
             Page::Destination { lang, dest } => self.t(lang, &format!("country-{dest}")),
@@ -189,10 +188,13 @@ impl<'b, 'a> Html<'b, 'a> {
             localized.then(|| b.absolute(&b.url(b.in_lang(page, &config.source_language))));
         m.insert("x_default".into(), json!(x_default));
         if localized {
-            m.insert("feed".into(), json!(format!("{root}{lang}/feed.xml")));
+            m.insert(
+                "feed".into(),
+                json!(format!("{root}{}", super::feed::path(&lang))),
+            );
             m.insert(
                 "search_index".into(),
-                json!(format!("{root}{lang}/search-index.json")),
+                json!(format!("{root}{}", super::search::path(&lang))),
             );
         }
         m
@@ -208,7 +210,7 @@ impl<'b, 'a> Html<'b, 'a> {
                     "lang": l.tag,
                     "name": l.name,
                     "dir": l.dir,
-                    "href": format!("{prefix}{}/", l.tag),
+                    "href": format!("{prefix}{}/", url_segment(&l.tag)),
                     "tagline": self.t(&l.tag, "site-tagline"),
                 }))
                 .collect::<Vec<_>>()

@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use crate::content::Site;
 use crate::content::model::SheetState;
 use crate::diagnostics::Diagnostic;
+use crate::lang::url_segment;
 use crate::theme::Theme;
 
 /// One output file, by its path under the output folder.
@@ -50,7 +51,10 @@ pub struct Build<'a> {
     pub sheets: Vec<SheetState<'a>>,
     /// Markdown rendered once per distinct text: the same body shows on
     /// many pages (fallbacks) and in the search index.
-    markdown: std::sync::Mutex<std::collections::HashMap<u64, std::sync::Arc<markdown::Rendered>>>,
+    /// Keyed by the text itself: a hash alone could show another sheet's
+    /// body on a collision.
+    markdown:
+        std::sync::Mutex<std::collections::HashMap<Box<str>, std::sync::Arc<markdown::Rendered>>>,
 }
 
 impl<'a> Build<'a> {
@@ -70,16 +74,12 @@ impl<'a> Build<'a> {
 
     /// `text` as safe HTML and plain text, from the cache when seen before.
     pub fn markdown(&self, text: &str) -> std::sync::Arc<markdown::Rendered> {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        text.hash(&mut h);
-        let key = h.finish();
-        if let Some(r) = self.markdown.lock().ok().and_then(|m| m.get(&key).cloned()) {
+        if let Some(r) = self.markdown.lock().ok().and_then(|m| m.get(text).cloned()) {
             return r;
         }
         let rendered = std::sync::Arc::new(markdown::render(text));
         if let Ok(mut m) = self.markdown.lock() {
-            m.insert(key, std::sync::Arc::clone(&rendered));
+            m.insert(text.into(), std::sync::Arc::clone(&rendered));
         }
         rendered
     }
@@ -111,11 +111,11 @@ impl<'a> Build<'a> {
         match page {
             Page::Chooser => String::new(),
             Page::NotFound => "404.html".into(),
-            Page::Home { lang } => format!("{lang}/"),
-            Page::Destination { lang, dest } => format!("{lang}/{dest}/"),
+            Page::Home { lang } => format!("{}/", url_segment(lang)),
+            Page::Destination { lang, dest } => format!("{}/{dest}/", url_segment(lang)),
             Page::Sheet { lang, sheet } => {
                 let s = &self.sheets[sheet];
-                format!("{lang}/{}/{}/", s.destination, s.route)
+                format!("{}/{}/{}/", url_segment(lang), s.destination, s.route)
             }
         }
     }

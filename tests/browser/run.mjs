@@ -2,35 +2,23 @@
 // - no horizontal scroll at 360 px wide,
 // - axe-core finds no WCAG 2.1 A/AA violation,
 // - the search box finds a sheet by a word of its text,
-// - the pages work without JavaScript (content, links, no search box).
+// - the pages work without JavaScript (content, links, no search box),
+// - a link in the header of every page leads, by keyboard too, to the
+//   language switcher.
 // Usage: node tests/browser/run.mjs SITE_DIR   (a built site, e.g. public/)
-import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
-import { join, normalize, extname, dirname } from "node:path";
+import { readFile } from "node:fs/promises";
+import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { serve, langDir } from "./site.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = process.argv[2];
 if (!root) { console.error("usage: run.mjs SITE_DIR"); process.exit(2); }
 const axeSource = await readFile(join(here, "node_modules/axe-core/axe.min.js"), "utf8");
 
-const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml", ".svg": "image/svg+xml" };
-const server = createServer(async (req, res) => {
-  try {
-    let path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
-    if (path.includes("..")) throw new Error("no");
-    let file = join(root, path);
-    if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-    res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
-    res.end(await readFile(file));
-  } catch {
-    res.writeHead(404, { "content-type": "text/html; charset=utf-8" });
-    res.end(await readFile(join(root, "404.html")).catch(() => "not found"));
-  }
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const base = `http://127.0.0.1:${server.address().port}/`;
+const server = await serve(root);
+const base = server.base;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -38,11 +26,52 @@ const browser = await chromium.launch({
 });
 
 // One page of each kind, in several languages and scripts; a fallback page; the 404.
+// A language's folder is found whatever its case (sr-Cyrl/ or sr-cyrl/).
+const d = (tag) => langDir(root, tag);
 const pages = [
-  "", "en/", "sq/", "sr-Cyrl/", "mk/de/", "sr-Latn/de/work/", "sq/it/seasonal-work/",
-  "en/us/diversity-visa/", "mk/de/family/", "hr/ca/work/", "nope/",
+  "", "en/", "sq/", `${await d("sr-Cyrl")}/`, `${await d("mk")}/de/`, `${await d("sr-Latn")}/de/work/`,
+  `${await d("sr-Cyrl")}/de/work/`, `${await d("sq")}/it/seasonal-work/`, `${await d("en")}/us/diversity-visa/`,
+  `${await d("mk")}/de/family/`, `${await d("hr")}/ca/work/`, `${await d("bs")}/de/work/`, "nope/",
+  `${await d("en")}/de/nope/`,
 ];
 let passed = 0, failed = 0;
+// The header's link to the language switcher: its target exists and holds a
+// link to each language; it is reached with Tab from the top of the page,
+// shows where the focus is, and Enter on it brings the switcher into view.
+async function languageLink(page, name) {
+  const found = await page.evaluate(() => {
+    for (const a of document.querySelectorAll("header a[href^='#']")) {
+      const id = decodeURIComponent(a.getAttribute("href").slice(1));
+      const target = id && document.getElementById(id);
+      const langs = target ? new Set([...target.querySelectorAll("a[hreflang]")].map((l) => l.hreflang)) : new Set();
+      if (langs.size >= 2) return { id, text: a.textContent.trim(), langs: langs.size };
+    }
+    return null;
+  });
+  check(`${name}: a header link leads to the language switcher`, found && found.text,
+    found ? "the link has no text" : "no link in <header> to an element that holds links to two or more languages");
+  if (!found) return;
+  let focused = null;
+  for (let i = 0; i < 8 && !focused; i++) {
+    await page.keyboard.press("Tab");
+    focused = await page.evaluate((id) => {
+      const a = document.activeElement;
+      if (!a || a.getAttribute("href") !== "#" + id) return null;
+      const s = getComputedStyle(a);
+      return { outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2 };
+    }, found.id);
+  }
+  check(`${name}: the language link is reached by keyboard, with a visible focus`, focused && focused.outline, JSON.stringify(focused));
+  if (!focused) return;
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(100);
+  const inView = await page.evaluate((id) => {
+    const r = document.getElementById(id).getBoundingClientRect();
+    return location.hash === "#" + id && r.top < innerHeight && r.bottom > 0;
+  }, found.id);
+  check(`${name}: Enter on the language link shows the switcher`, inView, "switcher not in view");
+}
+
 function check(name, ok, detail) {
   if (ok) { passed++; console.log(`ok   ${name}`); }
   else { failed++; console.log(`FAIL ${name}\n     ${detail}`); }
@@ -55,7 +84,8 @@ context.on("request", (r) => { if (!r.url().startsWith(base)) thirdParty.push(r.
 for (const path of pages) {
   const page = await context.newPage();
   const response = await page.goto(base + path);
-  check(`${path || "/"}: served`, path === "nope/" ? response.status() === 404 : response.ok(), `status ${response.status()}`);
+  const missing = path.endsWith("nope/");
+  check(`${path || "/"}: served`, missing ? response.status() === 404 : response.ok(), `status ${response.status()}`);
   const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   check(`${path || "/"}: no horizontal scroll at 360 px`, widths[0] <= widths[1], `scrollWidth ${widths[0]} > ${widths[1]}`);
   await page.addScriptTag({ content: axeSource });
@@ -63,6 +93,7 @@ for (const path of pages) {
     await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
   const v = result.violations.map((x) => `${x.id} (${x.impact}): ${x.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(", ")}`);
   check(`${path || "/"}: axe WCAG 2.1 AA`, v.length === 0, v.join("\n     "));
+  await languageLink(page, path || "/");
   await page.close();
 }
 check("no third-party requests", thirdParty.length === 0, thirdParty.join(", "));
@@ -97,10 +128,11 @@ check("no third-party requests", thirdParty.length === 0, thirdParty.join(", "))
   const h1 = await page.textContent("h1");
   check("a sheet reads without JavaScript", /Gjermani/.test(h1 || ""), h1);
   check("no dead search box without JavaScript", !(await page.isVisible("#fs-q")), "visible");
+  await languageLink(page, "without JavaScript");
   await noJs.close();
 }
 
 await browser.close();
-server.close();
+await server.close();
 console.log(`\nbrowser: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -17,6 +17,7 @@ use super::view::{self, Words};
 use super::{Build, File, Page};
 use crate::content::model::Shown;
 use crate::diagnostics::Diagnostic;
+use crate::lang::url_segment;
 use crate::theme::Theme;
 use world::{Job, Typesetter};
 
@@ -134,7 +135,7 @@ pub fn render_one(
     let parts: Vec<&str> = path.split('/').collect();
     let job = match parts.as_slice() {
         [lang, dest, route, "handout.pdf"] => {
-            let lang = build.site.config.tags().find(|t| t == lang)?;
+            let lang = build.site.config.tags().find(|t| url_segment(t) == *lang)?;
             let i = build
                 .sheets
                 .iter()
@@ -142,7 +143,7 @@ pub fn render_one(
             handout_job(build, lang, i)?
         }
         [lang, dest, "booklet.pdf"] => {
-            let lang = build.site.config.tags().find(|t| t == lang)?;
+            let lang = build.site.config.tags().find(|t| url_segment(t) == *lang)?;
             let dest = build.destinations().into_iter().find(|d| d == dest)?;
             booklet_job(build, lang, dest)
         }

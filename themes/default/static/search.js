@@ -1,16 +1,18 @@
-// Search within one language's sheets. The page works without it: the
-// search form is hidden until this script shows it. No third-party requests.
+// Search within one language's sheets. The page works without it: without
+// JavaScript the form is not shown (noscript.css), and with it the form is
+// there from the first paint, so nothing moves when this script runs.
+// No third-party requests.
 (function () {
   "use strict";
   var form = document.getElementById("fs-search");
-  if (!form || !window.fetch) return;
+  if (!form) return;
+  if (!window.fetch) { form.hidden = true; return; }
   var input = document.getElementById("fs-q");
   var list = document.getElementById("fs-results");
   var status = document.getElementById("fs-status");
   var counts = {};
   var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(form.getAttribute("data-lang")) : null;
   var index = null;
-  form.hidden = false;
 
   function fold(s) {
     return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");

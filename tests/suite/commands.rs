@@ -1,8 +1,6 @@
 //! `status`, `new` and `stamp` as an editor and a translator use them.
 
-mod common;
-
-use common::{TestSite, base_source_with as src};
+use crate::common::{TestSite, base_source_with as src};
 
 #[test]
 fn status_table_in_a_pipe_is_plain_text() {
@@ -122,8 +120,9 @@ fn new_scaffolds_a_source_and_a_prefilled_translation() {
         .err_has("created content/de/study.sq.md");
     let tr = site.read("content/de/study.sq.md");
     assert!(tr.contains("title: \"TODO: a clear title\""), "{tr}");
+    // Not stamped: an untranslated scaffold is not a current translation.
     assert!(
-        tr.contains("translation:\n  from: en\n  source_hash: "),
+        tr.contains("translation:\n  from: en\n  # Not stamped yet: translate this file, then run `factsheet stamp content/de/study.sq.md`\n  source_hash:\n"),
         "{tr}"
     );
     assert!(
@@ -138,8 +137,19 @@ fn new_scaffolds_a_source_and_a_prefilled_translation() {
         .iter()
         .find(|s| s["route"] == "study")
         .unwrap();
-    assert!(tr.contains(study["source_hash"].as_str().unwrap()));
-    assert_eq!(study["languages"][1]["translation"], "current");
+    assert!(!tr.contains(study["source_hash"].as_str().unwrap()));
+    assert_ne!(study["languages"][1]["translation"], "current");
+    site.check()
+        .code(1)
+        .err_has("content/de/study.sq.md")
+        .err_has("error[unstamped]")
+        .err_has("run `factsheet stamp content/de/study.sq.md`");
+    // Once translated, `stamp` makes it current.
+    site.run(&["stamp", "content/de/study.sq.md"])
+        .code(0)
+        .err_has("stamped 1 translation");
+    let tr = site.read("content/de/study.sq.md");
+    assert!(tr.contains(study["source_hash"].as_str().unwrap()), "{tr}");
 
     site.run(&["new", "de", "study"])
         .code(2)
@@ -220,4 +230,64 @@ fn stamp_refuses_a_translation_with_errors() {
         .code(1)
         .err_has("has errors; fix them first");
     assert_eq!(site.read("content/de/work.sq.md"), broken);
+}
+
+#[test]
+fn stamp_repairs_a_malformed_empty_null_or_upper_case_hash() {
+    for bad in ["12345", "\"\"", "~", "null", "", "336DAC30BD525225"] {
+        let site = TestSite::base();
+        let good = site.read("content/de/work.sq.md");
+        let broken = good.replace(
+            "source_hash: 48540273df1f15dd",
+            format!("source_hash: {bad}").trim_end(),
+        );
+        site.write("content/de/work.sq.md", &broken);
+        let check = site.check();
+        check.code(1);
+        // Every hint names a command that works.
+        if bad == "12345" {
+            check
+                .err_has("error[bad-hash]")
+                .err_has("run `factsheet stamp content/de/work.sq.md`");
+        }
+        site.run(&["stamp", "content/de/work.sq.md"])
+            .code(0)
+            .err_has("stamped 1 translation");
+        // Only the hash changed, and it is written in lower case.
+        assert_eq!(site.read("content/de/work.sq.md"), good, "{bad:?}");
+        site.check().code(0);
+    }
+}
+
+#[test]
+fn an_upper_case_hash_counts_as_current() {
+    let site = TestSite::base();
+    let upper = site
+        .read("content/de/work.sq.md")
+        .replace("48540273df1f15dd", "48540273DF1F15DD");
+    site.write("content/de/work.sq.md", &upper);
+    site.check().code(0);
+    let status = site.run(&["--today", "2026-03-01", "status", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    assert_eq!(json["sheets"][0]["languages"][1]["translation"], "current");
+}
+
+#[test]
+fn a_closed_pipe_ends_status_quietly() {
+    let site = TestSite::sample();
+    for format in ["json", "table"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_factsheet"))
+            .args(["--today", "2026-03-01", "status", "--format", format])
+            .current_dir(site.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read nothing: close our end at once, as `| head -0` would.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+    }
 }

@@ -1,12 +1,10 @@
 //! Faults: a build killed with SIGKILL at many moments never leaves a
 //! half-written site, and the next build cleans up after it.
 
-mod common;
-
 use std::process::Command;
 use std::time::Duration;
 
-use common::{TestSite, base_source_with as src, tree};
+use crate::common::{TestSite, base_source_with as src, tree};
 
 #[test]
 fn killed_builds_leave_the_old_site_or_the_new_one_never_a_mix() {
@@ -190,4 +188,45 @@ fn a_full_disk_or_a_read_only_one_fails_clearly_and_keeps_the_previous_site() {
             .collect::<Vec<_>>(),
         ["filler", "public"]
     );
+}
+
+#[test]
+fn builds_into_one_output_at_once_wait_for_each_other() {
+    let site = TestSite::sample();
+    let args = [
+        "--today",
+        "2026-11-23",
+        "build",
+        "--no-pdf",
+        "--out",
+        "public",
+    ];
+    site.run(&args).code(0);
+    let expected = tree(&site.path().join("public"));
+    // Four builds at once: without a lock, one's clean-up removed
+    // another's staging folder halfway through.
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_factsheet"))
+                .args(args)
+                .current_dir(site.path())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    assert_eq!(tree(&site.path().join("public")), expected);
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("factsheet-new") || n.contains("factsheet-old"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }

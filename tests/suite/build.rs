@@ -1,12 +1,10 @@
 //! `factsheet build`: the site's layout, languages, warnings, safety of the
 //! output folder, determinism, and links that never lead to a 404.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{TestSite, base_source_with as src, tree};
+use crate::common::{TestSite, base_source_with as src, tree};
 
 const TODAY: &str = "2026-11-23";
 const LANGS: [&str; 7] = ["en", "sq", "sr-Cyrl", "sr-Latn", "mk", "bs", "hr"];
@@ -61,17 +59,19 @@ fn every_url_of_the_layout_exists_with_lang_and_dir() {
         assert!(files.contains_key(required), "{required}");
     }
     for lang in LANGS {
+        // The folder is the tag in lower case; `lang` keeps BCP 47 case.
+        let seg = lang.to_lowercase();
         for path in [
-            format!("{lang}/index.html"),
-            format!("{lang}/feed.xml"),
-            format!("{lang}/search-index.json"),
+            format!("{seg}/index.html"),
+            format!("{seg}/feed.xml"),
+            format!("{seg}/search-index.json"),
         ] {
             assert!(files.contains_key(&path), "{path}");
         }
         for (dest, route) in &sheets {
             for path in [
-                format!("{lang}/{dest}/index.html"),
-                format!("{lang}/{dest}/{route}/index.html"),
+                format!("{seg}/{dest}/index.html"),
+                format!("{seg}/{dest}/{route}/index.html"),
             ] {
                 let html = text(&files, &path);
                 assert!(
@@ -87,14 +87,40 @@ fn every_url_of_the_layout_exists_with_lang_and_dir() {
             }
         }
     }
-    // URL segments are lower case (language tags keep their BCP 47 case).
+    // Every output path is lower case, the language's segment too.
     for path in files.keys() {
-        let rest = LANGS
-            .iter()
-            .find_map(|l| path.strip_prefix(&format!("{l}/")))
-            .unwrap_or(path);
-        assert_eq!(rest, rest.to_lowercase(), "{path}");
+        assert_eq!(path, &path.to_lowercase(), "{path}");
     }
+    // So is every address the site prints: sitemap, feeds, canonical and
+    // alternate links, the switcher, search index entries.
+    for (path, bytes) in &files {
+        if !(path.ends_with(".html") || path.ends_with(".xml") || path.ends_with(".json")) {
+            continue;
+        }
+        let text = String::from_utf8_lossy(bytes);
+        for piece in text.split("https://example.org/factsheets/").skip(1) {
+            let url: String = piece
+                .chars()
+                .take_while(|c| !matches!(c, '"' | '<' | ' ' | '\''))
+                .collect();
+            assert_eq!(url, url.to_lowercase(), "{path} prints {url}");
+        }
+        for attr in ["href=\"", "src=\""] {
+            for piece in text.split(attr).skip(1) {
+                let target = piece.split('"').next().unwrap_or("");
+                if !target.contains(':') {
+                    assert_eq!(target, target.to_lowercase(), "{path} links {target}");
+                }
+            }
+        }
+    }
+    let sr = text(&files, "sr-cyrl/de/work/index.html");
+    assert!(sr.contains("<html lang=\"sr-Cyrl\""));
+    assert!(
+        sr.contains(
+            "hreflang=\"sr-Latn\" href=\"https://example.org/factsheets/sr-latn/de/work/\""
+        )
+    );
 }
 
 #[test]
@@ -160,7 +186,7 @@ fn sitemap_has_hreflang_alternates_for_every_page() {
         urls - 1,
         "every page but the chooser"
     );
-    assert!(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"sr-Latn\" href=\"https://example.org/factsheets/sr-Latn/de/work/\"/>"));
+    assert!(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"sr-Latn\" href=\"https://example.org/factsheets/sr-latn/de/work/\"/>"));
     let feed = text(&files, "sq/feed.xml");
     assert_eq!(feed.matches("<entry>").count(), 10);
     assert!(feed.contains("xml:lang=\"sq\""));
@@ -177,7 +203,7 @@ fn fallback_pages_say_so_in_the_readers_language() {
     );
     assert!(mk.contains("<p class=\"notice\" lang=\"mk\">Оваа страница сè уште не е достапна на јазикот Македонски. Прикажана е на јазикот Српски.</p>"));
     // Serbian Latin is derived, not a fallback.
-    let latn = text(&files, "sr-Latn/de/work/index.html");
+    let latn = text(&files, "sr-latn/de/work/index.html");
     assert!(!latn.contains("class=\"notice\""));
     assert!(
         latn.contains("Rad u Nemačkoj") || latn.contains("Nemačk"),
@@ -196,7 +222,7 @@ fn fallback_pages_say_so_in_the_readers_language() {
     // Dates in the reader's locale, from CLDR.
     let sq = text(&files, "sq/de/work/index.html");
     assert!(sq.contains("nëntor 2026"), "Albanian month name");
-    let sr = text(&files, "sr-Cyrl/de/work/index.html");
+    let sr = text(&files, "sr-cyrl/de/work/index.html");
     assert!(sr.contains("новембар 2026."), "Serbian month name");
 }
 
@@ -215,7 +241,10 @@ fn stale_pages_carry_warnings_at_the_boundaries() {
     let run = site.run(&["--today", "2026-07-03", "build", "--no-pdf"]);
     run.code(0).err_has("warning[overdue]");
     for lang in ["en", "sq", "sr-Cyrl", "sr-Latn"] {
-        let page = site.read(&format!("public/{lang}/de/work/index.html"));
+        let page = site.read(&format!(
+            "public/{}/de/work/index.html",
+            lang.to_lowercase()
+        ));
         assert!(
             page.contains("<div class=\"warning\" role=\"alert\""),
             "{lang}: no warning"

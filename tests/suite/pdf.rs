@@ -2,12 +2,10 @@
 //! meet them on paper: fonts embedded, A4, every script's text extractable,
 //! page x of y, sources printed whole, warnings, QR codes that scan.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::{TestSite, base_source_with as src, tool};
+use crate::common::{TestSite, base_source_with as src, tool};
 
 const TODAY: &str = "2026-11-23";
 const LANGS: [&str; 7] = ["en", "sq", "sr-Cyrl", "sr-Latn", "mk", "bs", "hr"];
@@ -40,9 +38,10 @@ fn ui(lang: &str, id: &str) -> String {
     if lang == "sr-Latn" {
         return factsheet::lang::translit::sr_cyrl_to_latn(&ui("sr-Cyrl", id));
     }
-    let ftl =
-        std::fs::read_to_string(common::fixture("../../translations").join(format!("{lang}.ftl")))
-            .unwrap();
+    let ftl = std::fs::read_to_string(
+        crate::common::fixture("../../translations").join(format!("{lang}.ftl")),
+    )
+    .unwrap();
     let line = ftl
         .lines()
         .find(|l| l.starts_with(&format!("{id} =")))
@@ -54,7 +53,10 @@ fn ui(lang: &str, id: &str) -> String {
 fn handouts_in_every_language_embed_fonts_are_a4_and_extractable() {
     let site = sample();
     for lang in LANGS {
-        let path = pdf(site, &format!("{lang}/de/work/handout.pdf"));
+        let path = pdf(
+            site,
+            &format!("{}/de/work/handout.pdf", lang.to_lowercase()),
+        );
         let fonts = tool("pdffonts", &[path.to_str().unwrap()]);
         let rows: Vec<&str> = fonts.lines().skip(2).collect();
         assert!(!rows.is_empty(), "{lang}: no fonts");
@@ -92,11 +94,11 @@ fn every_script_prints_and_comes_back_as_text() {
     let cases = [
         ("sq/de/work/handout.pdf", &["Gjermani", "ë", "ç"][..]),
         (
-            "sr-Cyrl/de/work/handout.pdf",
+            "sr-cyrl/de/work/handout.pdf",
             &["Немачк", "Западни Балкан"][..],
         ),
         (
-            "sr-Latn/de/work/handout.pdf",
+            "sr-latn/de/work/handout.pdf",
             &["Nemačk", "Zapadni Balkan", "đ"][..],
         ),
         ("mk/de/work/handout.pdf", &["Германија", "ѓ", "ќ"][..]),
@@ -187,7 +189,7 @@ fn booklets_have_a_cover_contents_and_every_route() {
 #[test]
 fn the_qr_code_decodes_to_the_page_url() {
     let site = sample();
-    let path = pdf(site, "sr-Latn/us/diversity-visa/handout.pdf");
+    let path = pdf(site, "sr-latn/us/diversity-visa/handout.pdf");
     let dir = tempfile::tempdir().unwrap();
     let prefix = dir.path().join("page");
     tool(
@@ -217,7 +219,13 @@ fn the_qr_code_decodes_to_the_page_url() {
     let (_, content) = grids[0].decode().expect("the QR code decodes");
     assert_eq!(
         content,
-        "https://example.org/factsheets/sr-Latn/us/diversity-visa/"
+        "https://example.org/factsheets/sr-latn/us/diversity-visa/"
+    );
+    // The printed short address is lower case too: readers type it.
+    let text = tool("pdftotext", &[path.to_str().unwrap(), "-"]);
+    assert!(
+        text.contains("example.org/factsheets/sr-latn/us/diversity-visa/"),
+        "{text}"
     );
 }
 
@@ -309,7 +317,7 @@ fn identical_input_gives_identical_pdfs() {
         .code(0);
     for rel in [
         "sq/de/work/handout.pdf",
-        "sr-Latn/de/work/handout.pdf",
+        "sr-latn/de/work/handout.pdf",
         "en/de/booklet.pdf",
     ] {
         let a = std::fs::read(site.path().join("a").join(rel)).unwrap();

@@ -1,9 +1,7 @@
 //! `factsheet check` on fixture sites: one problem each, with the place,
 //! the message, the hint and the exit status a user would see.
 
-mod common;
-
-use common::{TestSite, base_source_with as src, base_translation_with as tr};
+use crate::common::{TestSite, base_source_with as src, base_translation_with as tr};
 
 const SOURCE: &str = "content/de/work.en.md";
 const SQ: &str = "content/de/work.sq.md";
@@ -369,4 +367,58 @@ fn quiet_prints_errors_only() {
     let run = site.run(&["--today", "2026-05-31", "--quiet", "check"]);
     run.code(0);
     assert_eq!(run.stderr, "", "quiet run printed something");
+}
+
+#[test]
+fn configuration_errors_come_out_in_the_chosen_format() {
+    let site = TestSite::base();
+    let config = site
+        .read("content/site.yaml")
+        .replace("warning_days:", "warnings_days:");
+    site.write("content/site.yaml", config);
+    let run = site.run(&["check", "--format", "json"]);
+    run.code(2);
+    let json: serde_json::Value =
+        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
+    let text = json.to_string();
+    assert!(text.contains("unknown-field"), "{text}");
+    assert!(text.contains("warnings_days"), "{text}");
+    site.run(&["check", "--format", "github"]).code(2).out_has(
+        "::error file=content/site.yaml,line=5,col=1,title=unknown-field::unknown field `warnings_days` in site.yaml",
+    );
+}
+
+#[test]
+fn one_bad_language_does_not_hide_the_others() {
+    let site = TestSite::base();
+    let config = site
+        .read("content/site.yaml")
+        .replace("    name: Shqip\n", "    name: Shqip\n    dir: [ltr]\n")
+        .replace(
+            "    name: Српски\n",
+            "    name: Српски\n    dir: sideways\n",
+        )
+        .replace(
+            "transliterate}\n    fallback: [en]",
+            "transliterate}\n    fallback: [eng]",
+        );
+    site.write("content/site.yaml", config);
+    site.check()
+        .code(2)
+        .err_has("error[wrong-type]: `dir` must be text")
+        .err_has("error[bad-value]: `dir: sideways` is not a direction")
+        .err_has("fallback `eng` is not one of the site's languages");
+}
+
+#[test]
+fn language_tags_that_differ_only_in_case_are_refused() {
+    let site = TestSite::base();
+    let config = site.read("content/site.yaml").replace(
+        "  - tag: sr-Latn",
+        "  - tag: sr-cyrl\n    name: Srpski\n  - tag: sr-Latn",
+    );
+    site.write("content/site.yaml", config);
+    site.check()
+        .code(2)
+        .err_has("error[duplicate]: language `sr-cyrl` is `sr-Cyrl` in another case; both would have the address /sr-cyrl/");
 }

@@ -1,14 +1,12 @@
 //! Hostile input: every file of `tests/hostile/` and a few generated
 //! cases get a clear diagnostic, or are read harmlessly, and never panic.
 
-mod common;
-
-use common::{TestSite, base_source_with as src};
+use crate::common::{TestSite, base_source_with as src};
 
 const SOURCE: &str = "content/de/work.en.md";
 
 fn hostile(name: &str) -> Vec<u8> {
-    std::fs::read(common::fixture("../hostile").join(name)).unwrap()
+    std::fs::read(crate::common::fixture("../hostile").join(name)).unwrap()
 }
 
 /// (file in tests/hostile, exit status, what stderr must say)
@@ -176,6 +174,46 @@ fn symlinks_out_of_the_root_are_not_followed() {
         .err_has("content/de/study.en.md:5:8: error[path-mismatch]: `route: work`");
 }
 
+#[cfg(unix)]
+#[test]
+fn symlinked_translation_and_theme_folders_are_not_followed() {
+    // translations/ and themes/default/ linked to folders outside the site,
+    // holding a Fluent file and a template with a marker.
+    for (linked, marker_file) in [
+        ("translations", "sq.ftl"),
+        ("themes", "default/templates/base.html"),
+        ("themes/default", "templates/base.html"),
+    ] {
+        let site = TestSite::base();
+        let outside = tempfile::tempdir().unwrap();
+        let marker = outside.path().join(marker_file);
+        std::fs::create_dir_all(marker.parent().unwrap()).unwrap();
+        std::fs::write(
+            &marker,
+            "site-title = OUTSIDE-MARKER\n<p>OUTSIDE-MARKER</p>\n",
+        )
+        .unwrap();
+        let link = site.path().join(linked);
+        std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+        let _ = std::fs::remove_dir_all(&link);
+        std::os::unix::fs::symlink(outside.path(), &link).unwrap();
+        let run = site.run(&["--today", "2026-03-01", "build", "--no-pdf"]);
+        run.code(1).err_has(&format!(
+            "{linked}: error[symlink-outside]: this folder is a symlink out of the site"
+        ));
+        let check = site.check();
+        check
+            .code(1)
+            .err_has(&format!("{linked}: error[symlink-outside]"));
+        // Nothing was read from outside, even by a forced preview.
+        assert!(
+            !run.stderr.contains("OUTSIDE-MARKER"),
+            "{linked}: {}",
+            run.stderr
+        );
+    }
+}
+
 #[test]
 fn odd_folder_and_file_names() {
     let site = TestSite::base();
@@ -236,7 +274,7 @@ fn hostile_fluent_files() {
 
 /// The text of a PDF, by poppler's `pdftotext`.
 fn pdf_text(path: &std::path::Path) -> String {
-    common::tool("pdftotext", &[path.to_str().unwrap(), "-"])
+    crate::common::tool("pdftotext", &[path.to_str().unwrap(), "-"])
 }
 
 const BUILD: &[&str] = &["--today", "2026-11-23", "build"];

@@ -3,7 +3,7 @@
 //! `fuzz/corpus/<target>/` and every input that ever crashed one, in
 //! `tests/fuzz/<target>/`. `scripts/fuzz` runs the fuzzers and fills both.
 
-#[path = "../fuzz/props.rs"]
+#[path = "../../fuzz/props.rs"]
 mod props;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -2,14 +2,12 @@
 //! temp copy of a site: pages, 404s, path traversal, live reload, the error
 //! overlay, PDFs on request, and a second instance on the same port.
 
-mod common;
-
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{TestSite, base_source_with as src};
+use crate::common::{TestSite, base_source_with as src};
 
 struct Server {
     child: Child,

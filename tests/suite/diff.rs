@@ -1,11 +1,9 @@
 //! `factsheet diff` on real git repositories made in a temp folder.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::{TestSite, base_source_with as src};
+use crate::common::{TestSite, base_source_with as src};
 
 fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")

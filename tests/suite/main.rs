@@ -1,0 +1,17 @@
+//! The integration tests: one binary, so that Typst is linked once, with a
+//! module per area. They run the real `factsheet` binary on fixture sites
+//! copied to temporary folders (`common`).
+
+mod common;
+
+mod build;
+mod check;
+mod commands;
+mod diff;
+mod faults;
+mod fuzz_regressions;
+mod hostile;
+mod l10n;
+mod mutations;
+mod pdf;
+mod serve;
