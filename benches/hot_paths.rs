@@ -83,8 +83,9 @@ fn handout_pdf(bencher: divan::Bencher) {
     let theme = Theme::load(&site.root, &|p| p.to_path_buf()).unwrap();
     let build = Build::new(&site, "2026-11-23".parse().unwrap(), "https://example.org/");
     let typesetter = render::pdf::typesetter(&theme, build.today);
+    let route = build.parse("sq/de/work/handout.pdf").unwrap();
     bencher.bench(|| {
-        render::pdf::render_one(&build, &typesetter, "sq/de/work/handout.pdf")
+        render::pdf::render(&build, &typesetter, route)
             .unwrap()
             .unwrap()
     });

@@ -19,6 +19,7 @@ pub mod l10n;
 pub mod lang;
 pub mod output;
 pub mod paths;
+pub mod pipeline;
 pub mod render;
 pub mod schema;
 pub mod serve;

@@ -2,16 +2,12 @@
 
 use std::io::IsTerminal;
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Instant;
 
-use super::{CONTENT_ERRORS, Ctx, OK, STALE, USAGE, as_published, plural};
+use super::{CONTENT_ERRORS, Ctx, OK, USAGE, plural};
 use crate::diagnostics::{Diagnostic, Diagnostics, Format, Severity};
 use crate::output;
-use crate::render::{self, Build};
-use crate::schema::is_web_url;
-use crate::theme::Theme;
-use crate::validate::validate;
+use crate::pipeline::{self, Stop};
 
 pub struct Options<'a> {
     pub out: Option<&'a Path>,
@@ -22,74 +18,65 @@ pub struct Options<'a> {
 
 pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
     let started = Instant::now();
-    let phase = |name: &str, since: Instant| {
-        if ctx.cli.verbose {
-            eprintln!("{:>8.1} ms  {name}", since.elapsed().as_secs_f64() * 1000.0);
+    let out = opts.out.map_or_else(
+        || crate::content::shown(&ctx.cli.root, Path::new("public")),
+        Path::to_path_buf,
+    );
+    let out_abs = output::check_out(&out, &ctx.cli.root).map_err(super::usage)?;
+    let left = || format!("{} left as it was", out.display());
+    let options = pipeline::Options {
+        today: ctx.today,
+        base_url: opts.base_url,
+        pdf: !opts.no_pdf,
+        strict: opts.strict,
+    };
+    let (prepared, published) = match pipeline::prepare(&ctx.cli.root, &options) {
+        Ok(p) => p,
+        Err(Stop::Unreadable(msg, diags)) => {
+            ctx.print(&diags, Format::Human);
+            eprintln!("error: {msg}");
+            return Err(USAGE);
         }
+        Err(Stop::Usage(msg)) => return Err(super::usage(msg)),
+        Err(Stop::Content(published)) => {
+            ctx.print(&filter(&published, ctx.cli.quiet), Format::Human);
+            let errors = published.errors();
+            ctx.summary(&format!(
+                "build failed: {}{}; {}",
+                plural(errors, "error", "errors"),
+                if errors == 0 {
+                    " (--strict: stale or outdated content fails)"
+                } else {
+                    ""
+                },
+                left()
+            ));
+            return Ok(CONTENT_ERRORS);
+        }
+        Err(Stop::Theme(d)) => return Ok(fail(ctx, d, &out)),
     };
-    let (site, mut diags) = ctx.load()?;
-    phase("load", started);
-    let t = Instant::now();
-    let out = opts
-        .out
-        .map_or_else(|| site.shown(Path::new("public")), Path::to_path_buf);
-    let out_abs = output::check_out(&out, &site.root).map_err(super::usage)?;
-    let base_url = opts.base_url.unwrap_or(&site.config.base_url).to_string();
-    if !is_web_url(&base_url) {
-        return Err(super::usage(format!(
-            "--base-url `{base_url}` is not a web address (https://…)"
-        )));
-    }
-    diags.extend(validate(&site, ctx.today));
-    phase("validate", t);
-    let published = as_published(&diags);
-    let errors = published.errors();
-    let failing = errors > 0 || (opts.strict && published.iter().any(|d| STALE.contains(&d.code)));
-    let shown = filter(&published, ctx.cli.quiet);
-    ctx.print(&shown, Format::Human);
-    if failing {
-        ctx.summary(&format!(
-            "build failed: {}{}; {} left as it was",
-            plural(errors, "error", "errors"),
-            if errors == 0 {
-                " (--strict: stale or outdated content fails)"
-            } else {
-                ""
-            },
-            out.display()
-        ));
-        return Ok(CONTENT_ERRORS);
-    }
-
-    let site = Arc::new(site);
-    let theme = match Theme::load(&site.root, &|p| {
-        crate::content::shown(&site.root, p.strip_prefix(&site.root).unwrap_or(p))
-    }) {
-        Ok(t) => t,
-        Err(d) => return Ok(fail(ctx, d, &out)),
-    };
+    ctx.print(&filter(&published, ctx.cli.quiet), Format::Human);
     let spinner = progress(ctx);
-    let t = Instant::now();
-    let build = Build::new(&site, ctx.today, &base_url);
     if let Some(s) = &spinner
         && !opts.no_pdf
     {
         s.set_message("rendering pages and typesetting PDFs");
     }
-    let rendered = match render::render(&build, &theme, !opts.no_pdf, !opts.no_pdf) {
-        Ok(r) => r,
-        Err(d) => {
-            if let Some(s) = &spinner {
-                s.finish_and_clear();
-            }
-            return Ok(fail(ctx, d, &out));
+    let t = Instant::now();
+    let rendered = prepared.render(!opts.no_pdf).inspect_err(|_| {
+        if let Some(s) = &spinner {
+            s.finish_and_clear();
         }
+    });
+    let rendered = match rendered {
+        Ok(r) => r,
+        Err(d) => return Ok(fail(ctx, d, &out)),
     };
     let files = rendered.files;
     if let Some(s) = &spinner {
         s.set_message(format!("writing {} files", files.len()));
     }
-    phase("render", t);
+    let render_time = t.elapsed();
     let t = Instant::now();
     let waiting = || {
         if let Some(s) = &spinner {
@@ -102,30 +89,21 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
         }
     };
     let published_ok = output::publish(&out_abs, &files, &waiting);
-    phase("write", t);
-    if let Err(e) = published_ok {
-        if let Some(s) = spinner {
-            s.finish_and_clear();
-        }
-        eprintln!("error: {e}");
-        ctx.summary(&format!("build failed; {} left as it was", out.display()));
-        return Err(USAGE);
-    }
     if let Some(s) = spinner {
         s.finish_and_clear();
     }
+    if let Err(e) = published_ok {
+        eprintln!("error: {e}");
+        ctx.summary(&format!("build failed; {}", left()));
+        return Err(USAGE);
+    }
     if ctx.cli.verbose {
+        let phases = prepared.timings.iter().copied();
+        for (name, time) in phases.chain([("render", render_time), ("write", t.elapsed())]) {
+            eprintln!("{:>8.1} ms  {name}", time.as_secs_f64() * 1000.0);
+        }
         for (path, time) in &rendered.pdf_times {
             eprintln!("{:>8.1} ms  {path}", time.as_secs_f64() * 1000.0);
-        }
-        for (kind, n, cpu) in &rendered.pdf_cpu {
-            if let (Some(cpu), true) = (cpu, *n > 0) {
-                eprintln!(
-                    "CPU for {n} {kind}: {:.2} s, {:.1} ms each",
-                    cpu.as_secs_f64(),
-                    cpu.as_secs_f64() * 1000.0 / *n as f64
-                );
-            }
         }
     }
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
@@ -147,7 +125,11 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
     ctx.summary(&format!(
         "built {}{pdf_note} in {} ({}) in {:.2} s → {}",
         plural(pages, "page", "pages"),
-        plural(site.config.languages.len(), "language", "languages"),
+        plural(
+            prepared.site.config.languages.len(),
+            "language",
+            "languages"
+        ),
         plural(published.warnings(), "warning", "warnings"),
         started.elapsed().as_secs_f64(),
         out.display(),

@@ -1,19 +1,19 @@
 //! `factsheet check`: every problem of the site, in one run.
 
 use super::{CONTENT_ERRORS, Ctx, OK, plural};
-use crate::diagnostics::{Format, Severity};
-use crate::validate::validate;
+use crate::content::load::Fatal;
+use crate::diagnostics::{Diagnostics, Format};
+use crate::pipeline;
 
 pub fn run(ctx: &Ctx, format: Format, strict: bool) -> Result<u8, u8> {
-    let (site, mut diags) = ctx.load_as(format)?;
-    diags.extend(validate(&site, ctx.today));
-    diags.sort();
+    let mut diags = Diagnostics::default();
+    let pipeline::Checked { site, diags, .. } =
+        match pipeline::check(&ctx.cli.root, ctx.today, &mut diags) {
+            Ok(checked) => checked,
+            Err(Fatal(msg)) => return Err(ctx.unreadable(diags, &msg, format)),
+        };
     let shown = if ctx.cli.quiet {
-        let mut errors = crate::diagnostics::Diagnostics::default();
-        for d in diags.iter().filter(|d| d.severity == Severity::Error) {
-            errors.push(d.clone());
-        }
-        errors
+        pipeline::errors_only(&diags)
     } else {
         diags.clone()
     };

@@ -2,7 +2,7 @@
 //! translation was made, word by word, so the translator knows what to redo.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use similar::{ChangeTag, TextDiff};
 
@@ -28,9 +28,7 @@ pub fn run(ctx: &Ctx, file: &Path) -> Result<u8, u8> {
             d.sheets.get(&route)
         }
     });
-    let source_rel = PathBuf::from("content")
-        .join(&dest)
-        .join(format!("{route}.{}.md", c.source_language));
+    let source_rel = crate::content::names::sheet_path(&dest, &route, &c.source_language);
     let (Some(source), Some(translation)) = (
         files.and_then(|f| f.source.as_ref()),
         files.and_then(|f| f.translations.get(&lang)),

@@ -23,25 +23,6 @@ use crate::content::load::{Fatal, load};
 use crate::content::names::split_sheet_name;
 use crate::diagnostics::{self, Diagnostics, Format};
 
-/// Problems that publish with a warning on the page; `build --strict`
-/// fails on them.
-pub const STALE: &[&str] = &["overdue", "expired", "outdated", "unstamped"];
-
-/// The problems as `build` and `serve` report them: stale content is
-/// published, with a warning on the page, so its errors become warnings.
-pub fn as_published(diags: &Diagnostics) -> Diagnostics {
-    let mut published = Diagnostics::default();
-    for d in diags.iter() {
-        let mut d = d.clone();
-        if d.severity == diagnostics::Severity::Error && STALE.contains(&d.code) {
-            d.severity = diagnostics::Severity::Warning;
-        }
-        published.push(d);
-    }
-    published.sort();
-    published
-}
-
 /// Exit statuses of the spec.
 pub const OK: u8 = 0;
 pub const CONTENT_ERRORS: u8 = 1;
@@ -73,20 +54,23 @@ impl Ctx {
         let mut diags = Diagnostics::default();
         match load(&self.cli.root, &mut diags) {
             Ok(site) => Ok((site, diags)),
-            Err(Fatal(msg)) => {
-                if format == Format::Human {
-                    diags.sort();
-                    self.print(&diags, format);
-                    eprintln!("error: {msg}");
-                } else {
-                    // The reason is a diagnostic of its own in machine formats.
-                    diags.push(diagnostics::Diagnostic::error("config", msg));
-                    diags.sort();
-                    self.print(&diags, format);
-                }
-                Err(USAGE)
-            }
+            Err(Fatal(msg)) => Err(self.unreadable(diags, &msg, format)),
         }
+    }
+
+    /// Prints why the site could not be read at all; gives the exit status.
+    pub fn unreadable(&self, mut diags: Diagnostics, msg: &str, format: Format) -> u8 {
+        if format == Format::Human {
+            diags.sort();
+            self.print(&diags, format);
+            eprintln!("error: {msg}");
+        } else {
+            // The reason is a diagnostic of its own in machine formats.
+            diags.push(diagnostics::Diagnostic::error("config", msg));
+            diags.sort();
+            self.print(&diags, format);
+        }
+        USAGE
     }
 
     /// Prints problems: human text on stderr, machine formats on stdout.

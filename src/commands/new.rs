@@ -1,8 +1,6 @@
 //! `factsheet new`: scaffold a source sheet, or a translation prefilled
 //! with the source's text.
 
-use std::path::PathBuf;
-
 use super::{CONTENT_ERRORS, Ctx, OK, usage};
 use crate::content::names::{self, is_country_code};
 use crate::diagnostics::{Format, did_you_mean};
@@ -35,9 +33,7 @@ pub fn run(ctx: &Ctx, destination: &str, route: &str, lang: Option<&str>) -> Res
             "`{lang}` is not one of the site's languages {hint}"
         )));
     }
-    let rel = PathBuf::from("content")
-        .join(destination)
-        .join(format!("{route}.{lang}.md"));
+    let rel = names::sheet_path(destination, route, lang);
     let (real, shown) = (site.root.join(&rel), site.shown(&rel));
     if real.exists() {
         return Err(usage(format!("{} already exists", shown.display())));
@@ -51,11 +47,7 @@ pub fn run(ctx: &Ctx, destination: &str, route: &str, lang: Option<&str>) -> Res
             .get(destination)
             .and_then(|d| d.sheets.get(route));
         let Some(source) = files.and_then(|f| f.source.as_ref()) else {
-            let src = site.shown(
-                &PathBuf::from("content")
-                    .join(destination)
-                    .join(format!("{route}.{}.md", c.source_language)),
-            );
+            let src = site.shown(&names::sheet_path(destination, route, &c.source_language));
             if diags.has_errors_in(&src) {
                 ctx.print(&diags, Format::Human);
                 eprintln!(

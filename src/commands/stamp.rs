@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{CONTENT_ERRORS, Ctx, OK, USAGE, plural, usage};
-use crate::content::names::OVERVIEW;
+use crate::content::names::{OVERVIEW, sheet_path};
 use crate::content::{Files, Site};
 use crate::diagnostics::{Diagnostics, Format, Severity, byte_offset};
 use crate::yaml::{self, Kind};
@@ -48,11 +48,8 @@ enum Failure {
 fn stamp_one(site: &Site, diags: &Diagnostics, file: &Path) -> Result<bool, Failure> {
     let (dest, route, lang) = super::locate(site, file).map_err(Failure::Usage)?;
     let c = &site.config;
-    let shown = site.shown(
-        &PathBuf::from("content")
-            .join(&dest)
-            .join(format!("{route}.{lang}.md")),
-    );
+    let rel = sheet_path(&dest, &route, &lang);
+    let shown = site.shown(&rel);
     if lang == c.source_language {
         return Err(Failure::Usage(format!(
             "{} is a source sheet; stamp takes translations (e.g. {route}.sq.md)",
@@ -89,11 +86,7 @@ fn stamp_one(site: &Site, diags: &Diagnostics, file: &Path) -> Result<bool, Fail
         )));
     }
     let hash = source.hash.clone();
-    let real = site
-        .root
-        .join("content")
-        .join(&dest)
-        .join(format!("{route}.{lang}.md"));
+    let real = site.root.join(&rel);
     let bytes = std::fs::read(&real)
         .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", shown.display())))?;
     let Some(new) = restamp(&bytes, &hash) else {

@@ -3,7 +3,7 @@
 //! Nothing outside the root is read, whatever symlinks say.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use walkdir::WalkDir;
 
@@ -268,9 +268,7 @@ fn read_sheet(
     } else {
         destination.sheets.entry(route.to_string()).or_default()
     };
-    let source_rel = PathBuf::from("content")
-        .join(dest)
-        .join(format!("{route}.{}.md", config.source_language));
+    let source_rel = names::sheet_path(dest, route, &config.source_language);
     let source_path = shown(&site.root, &source_rel);
     if is_source {
         files.source_path = Some(path.to_path_buf());

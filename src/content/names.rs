@@ -44,6 +44,14 @@ pub fn split_sheet_name(name: &str) -> Option<(&str, &str)> {
     (!route.is_empty() && !lang.is_empty()).then_some((route, lang))
 }
 
+/// A sheet's file under the site's root: `content/<dest>/<route>.<lang>.md`
+/// (an overview's route is [`OVERVIEW`]).
+pub fn sheet_path(dest: &str, route: &str, lang: &str) -> std::path::PathBuf {
+    std::path::Path::new("content")
+        .join(dest)
+        .join(format!("{route}.{lang}.md"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

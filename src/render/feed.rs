@@ -20,7 +20,7 @@ pub fn render(build: &Build, lang: &str) -> File {
         .l10n
         .format(&site.config, lang, "site-title", None)
         .unwrap_or_else(|| site.config.title.clone());
-    let feed_url = build.absolute(&path(lang));
+    let feed_url = build.absolute(&build.url(Page::Feed { lang }));
     let home = build.absolute(&build.url(Page::Home { lang }));
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str(&format!(
@@ -81,12 +81,7 @@ pub fn render(build: &Build, lang: &str) -> File {
     }
     x.push_str("</feed>\n");
     File {
-        path: path(lang),
+        path: build.file_path(super::Route::Feed { lang }),
         bytes: x.into_bytes(),
     }
-}
-
-/// The feed's path under the site (`sr-cyrl/feed.xml`).
-pub fn path(lang: &str) -> String {
-    format!("{}/feed.xml", crate::lang::url_segment(lang))
 }

@@ -15,7 +15,7 @@ use crate::content::model::{PageState, SheetState};
 use crate::diagnostics::Diagnostic;
 use crate::freshness::Freshness;
 use crate::l10n::L10n;
-use crate::lang::{Direction, url_segment};
+use crate::lang::Direction;
 use crate::theme::Theme;
 
 pub struct Html<'b, 'a> {
@@ -107,6 +107,13 @@ impl<'b, 'a> Html<'b, 'a> {
                 ctx.insert("sheet".into(), self.sheet(s, lang));
                 "sheet.html"
             }
+            // The renderer sends only pages here.
+            other => {
+                return Err(Diagnostic::error(
+                    "template",
+                    format!("/{} is not an HTML page", self.build.url(other)),
+                ));
+            }
         };
         let context = tera::Context::from_value(Value::Object(ctx))
             .map_err(|e| template_error("bad page data", &e))?;
@@ -128,12 +135,9 @@ impl<'b, 'a> Html<'b, 'a> {
     }
 
     fn lang_of(&self, page: Page) -> String {
-        match page {
-            Page::Home { lang } | Page::Destination { lang, .. } | Page::Sheet { lang, .. } => {
-                lang.to_string()
-            }
-            Page::Chooser | Page::NotFound => self.build.site.config.source_language.clone(),
-        }
+        page.lang()
+            .unwrap_or(&self.build.site.config.source_language)
+            .to_string()
     }
 
     /// What every page has: language, direction, relative root, title,
@@ -155,7 +159,7 @@ impl<'b, 'a> Html<'b, 'a> {
                 .languages
                 .iter()
                 .map(|l| {
-                    let other = b.url(b.in_lang(page, &l.tag));
+                    let other = b.url(page.in_lang(&l.tag));
                     json!({"lang": l.tag, "name": l.name, "href": format!("{root}{other}"), "abs": b.absolute(&other)})
                 })
                 .collect()
@@ -164,7 +168,7 @@ impl<'b, 'a> Html<'b, 'a> {
         };
         let home = match page {
             Page::NotFound => root.clone(),
-            _ => format!("{root}{}/", url_segment(&lang)),
+            _ => format!("{root}{}", b.url(Page::Home { lang: &lang })),
         };
         let page_title = match page {
             Page::Destination { lang, dest } => self.t(lang, &format!("country-{dest}")),
@@ -185,17 +189,13 @@ impl<'b, 'a> Html<'b, 'a> {
         m.insert("alternates".into(), json!(others));
         m.insert("switcher".into(), json!(others));
         let x_default =
-            localized.then(|| b.absolute(&b.url(b.in_lang(page, &config.source_language))));
+            localized.then(|| b.absolute(&b.url(page.in_lang(&config.source_language))));
         m.insert("x_default".into(), json!(x_default));
         if localized {
-            m.insert(
-                "feed".into(),
-                json!(format!("{root}{}", super::feed::path(&lang))),
-            );
-            m.insert(
-                "search_index".into(),
-                json!(format!("{root}{}", super::search::path(&lang))),
-            );
+            let feed = b.url(Page::Feed { lang: &lang });
+            m.insert("feed".into(), json!(format!("{root}{feed}")));
+            let index = b.url(Page::SearchIndex { lang: &lang });
+            m.insert("search_index".into(), json!(format!("{root}{index}")));
         }
         m
     }
@@ -210,7 +210,7 @@ impl<'b, 'a> Html<'b, 'a> {
                     "lang": l.tag,
                     "name": l.name,
                     "dir": l.dir,
-                    "href": format!("{prefix}{}/", url_segment(&l.tag)),
+                    "href": format!("{prefix}{}", self.build.url(Page::Home { lang: &l.tag })),
                     "tagline": self.t(&l.tag, "site-tagline"),
                 }))
                 .collect::<Vec<_>>()

@@ -7,9 +7,13 @@ pub mod feed;
 pub mod html;
 pub mod markdown;
 pub mod pdf;
+pub mod route;
 pub mod search;
 pub mod sitemap;
 pub mod view;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -17,8 +21,8 @@ use rayon::prelude::*;
 use crate::content::Site;
 use crate::content::model::SheetState;
 use crate::diagnostics::Diagnostic;
-use crate::lang::url_segment;
 use crate::theme::Theme;
+pub use route::{Route, Touched};
 
 /// One output file, by its path under the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,20 +31,8 @@ pub struct File {
     pub bytes: Vec<u8>,
 }
 
-/// A page of the site.
-#[derive(Debug, Clone, Copy)]
-pub enum Page<'a> {
-    /// `/`: choose a language.
-    Chooser,
-    /// `/<lang>/`.
-    Home { lang: &'a str },
-    /// `/<lang>/<destination>/`.
-    Destination { lang: &'a str, dest: &'a str },
-    /// `/<lang>/<destination>/<route>/`; `sheet` indexes `Build::sheets`.
-    Sheet { lang: &'a str, sheet: usize },
-    /// `/404.html`.
-    NotFound,
-}
+/// A page of the site: the HTML routes.
+pub type Page<'a> = Route<'a>;
 
 /// Everything one build needs, computed once.
 pub struct Build<'a> {
@@ -49,12 +41,12 @@ pub struct Build<'a> {
     /// The published address, ending in `/`.
     pub base_url: String,
     pub sheets: Vec<SheetState<'a>>,
+    /// Destinations with at least one sheet, in order.
+    pub destinations: Vec<&'a str>,
     /// Markdown rendered once per distinct text: the same body shows on
-    /// many pages (fallbacks) and in the search index.
-    /// Keyed by the text itself: a hash alone could show another sheet's
-    /// body on a collision.
-    markdown:
-        std::sync::Mutex<std::collections::HashMap<Box<str>, std::sync::Arc<markdown::Rendered>>>,
+    /// many pages (fallbacks) and in the search index. Keyed by the text
+    /// itself: a hash alone could show another sheet's body on a collision.
+    markdown: Mutex<HashMap<Box<str>, Arc<markdown::Rendered>>>,
 }
 
 impl<'a> Build<'a> {
@@ -63,150 +55,129 @@ impl<'a> Build<'a> {
         if !base_url.ends_with('/') {
             base_url.push('/');
         }
+        let sheets = site.sheets(today);
+        let mut destinations: Vec<&str> = sheets.iter().map(|s| s.destination).collect();
+        destinations.dedup();
         Build {
             site,
             today,
             base_url,
-            sheets: site.sheets(today),
+            sheets,
+            destinations,
             markdown: Default::default(),
         }
     }
 
     /// `text` as safe HTML and plain text, from the cache when seen before.
-    pub fn markdown(&self, text: &str) -> std::sync::Arc<markdown::Rendered> {
+    pub fn markdown(&self, text: &str) -> Arc<markdown::Rendered> {
         if let Some(r) = self.markdown.lock().ok().and_then(|m| m.get(text).cloned()) {
             return r;
         }
-        let rendered = std::sync::Arc::new(markdown::render(text));
+        let rendered = Arc::new(markdown::render(text));
         if let Ok(mut m) = self.markdown.lock() {
-            m.insert(text.into(), std::sync::Arc::clone(&rendered));
+            m.insert(text.into(), Arc::clone(&rendered));
         }
         rendered
     }
 
-    /// Every page, in a fixed order.
-    pub fn pages(&self) -> Vec<Page<'a>> {
-        let mut pages = vec![Page::Chooser, Page::NotFound];
-        for lang in self.site.config.tags() {
-            pages.push(Page::Home { lang });
-            for dest in self.destinations() {
-                pages.push(Page::Destination { lang, dest });
-            }
-            for sheet in 0..self.sheets.len() {
-                pages.push(Page::Sheet { lang, sheet });
-            }
-        }
-        pages
-    }
-
     /// Destinations with at least one sheet.
     pub fn destinations(&self) -> Vec<&'a str> {
-        let mut out: Vec<&str> = self.sheets.iter().map(|s| s.destination).collect();
-        out.dedup();
-        out
-    }
-
-    /// The page's path under the site, as in a URL (`sq/de/work/`).
-    pub fn url(&self, page: Page) -> String {
-        match page {
-            Page::Chooser => String::new(),
-            Page::NotFound => "404.html".into(),
-            Page::Home { lang } => format!("{}/", url_segment(lang)),
-            Page::Destination { lang, dest } => format!("{}/{dest}/", url_segment(lang)),
-            Page::Sheet { lang, sheet } => {
-                let s = &self.sheets[sheet];
-                format!("{}/{}/{}/", url_segment(lang), s.destination, s.route)
-            }
-        }
+        self.destinations.clone()
     }
 
     /// The same page in another language.
-    pub fn in_lang(&self, page: Page<'a>, lang: &'a str) -> Page<'a> {
-        match page {
-            Page::Home { .. } => Page::Home { lang },
-            Page::Destination { dest, .. } => Page::Destination { lang, dest },
-            Page::Sheet { sheet, .. } => Page::Sheet { lang, sheet },
-            other => other,
-        }
+    pub fn in_lang(&self, page: Route<'a>, lang: &'a str) -> Route<'a> {
+        page.in_lang(lang)
     }
 
     pub fn absolute(&self, url: &str) -> String {
         format!("{}{url}", self.base_url)
     }
-
-    /// The file a page is written to.
-    pub fn file_path(&self, page: Page) -> String {
-        let url = self.url(page);
-        if url.ends_with(".html") {
-            url
-        } else {
-            format!("{url}index.html")
-        }
-    }
 }
 
-/// Renders some pages again (for `serve`, after one sheet changed).
-pub fn render_pages(
-    build: &Build,
-    theme: &Theme,
-    link_pdf: bool,
-    pages: &[Page],
-) -> Result<Vec<File>, Diagnostic> {
-    let html = html::Html::new(build, theme, link_pdf)?;
-    pages.par_iter().map(|page| html.render(*page)).collect()
+/// The renderers of one build: each route goes to the one that makes it.
+pub struct Renderer<'b, 'a> {
+    build: &'b Build<'a>,
+    theme: &'b Theme,
+    html: html::Html<'b, 'a>,
+    typesetter: Option<&'b pdf::world::Typesetter>,
+}
+
+impl<'b, 'a> Renderer<'b, 'a> {
+    /// Pages link handouts and booklets when `typesetter` is given.
+    pub fn new(
+        build: &'b Build<'a>,
+        theme: &'b Theme,
+        typesetter: Option<&'b pdf::world::Typesetter>,
+    ) -> Result<Self, Diagnostic> {
+        Ok(Renderer {
+            build,
+            theme,
+            html: html::Html::new(build, theme, typesetter.is_some())?,
+            typesetter,
+        })
+    }
+
+    /// The route's file; None when the site has no such output (a static
+    /// file the theme lacks, a PDF without a typesetter).
+    pub fn render(&self, route: Route) -> Option<Result<File, Diagnostic>> {
+        let b = self.build;
+        let file = |bytes: Vec<u8>| {
+            Some(Ok(File {
+                path: b.file_path(route),
+                bytes,
+            }))
+        };
+        match route {
+            Route::Chooser
+            | Route::NotFound
+            | Route::Home { .. }
+            | Route::Destination { .. }
+            | Route::Sheet { .. } => Some(self.html.render(route)),
+            Route::Feed { lang } => Some(Ok(feed::render(b, lang))),
+            Route::SearchIndex { lang } => Some(Ok(search::render(b, lang))),
+            Route::Sitemap => Some(Ok(sitemap::render(b, &b.pages()))),
+            Route::Static { name } => {
+                let (_, bytes) = self.theme.statics.iter().find(|(n, _)| n == name)?;
+                file(bytes.clone())
+            }
+            Route::Handout { .. } | Route::Booklet { .. } => {
+                pdf::render(b, self.typesetter?, route).map(|r| r.map(|made| made.file))
+            }
+        }
+    }
+
+    /// Every output of the site, sorted by path: same input, same bytes.
+    /// Pages in parallel on rayon's pool; with `pdf`, PDFs on their own
+    /// workers.
+    pub fn render_all(&self, pdf: bool) -> Result<Rendered, Diagnostic> {
+        let mut routes = self.build.routes(false);
+        routes.extend(
+            self.theme
+                .statics
+                .iter()
+                .map(|(name, _)| Route::Static { name }),
+        );
+        let mut files: Vec<File> = routes
+            .par_iter()
+            .filter_map(|r| self.render(*r))
+            .collect::<Result<_, _>>()?;
+        let mut pdf_times = Vec::new();
+        if let Some(typesetter) = self.typesetter.filter(|_| pdf) {
+            for made in pdf::render_all(self.build, typesetter, &self.build.pdfs())? {
+                pdf_times.push((made.file.path.clone(), made.time));
+                files.push(made.file);
+            }
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(Rendered { files, pdf_times })
+    }
 }
 
 /// A rendered site: its files, and how long each PDF took.
 pub struct Rendered {
     pub files: Vec<File>,
     pub pdf_times: Vec<(String, std::time::Duration)>,
-    /// (kind, how many, CPU time) of handouts and booklets.
-    pub pdf_cpu: Vec<(&'static str, usize, Option<std::time::Duration>)>,
-}
-
-/// Renders the whole site: pages in parallel, then feeds, sitemap, search
-/// indexes, static files and, with `make_pdf`, handouts and booklets
-/// (which pages link to with `link_pdf`). Output is sorted by path: same
-/// input, same bytes.
-pub fn render(
-    build: &Build,
-    theme: &Theme,
-    link_pdf: bool,
-    make_pdf: bool,
-) -> Result<Rendered, Diagnostic> {
-    let html = html::Html::new(build, theme, link_pdf)?;
-    let pages = build.pages();
-    let mut files: Vec<File> = pages
-        .par_iter()
-        .map(|page| html.render(*page))
-        .collect::<Result<_, _>>()?;
-    for lang in build.site.config.tags() {
-        files.push(feed::render(build, lang));
-        files.push(search::render(build, lang));
-    }
-    files.push(sitemap::render(build, &pages));
-    for (name, bytes) in &theme.statics {
-        files.push(File {
-            path: format!("static/{name}"),
-            bytes: bytes.clone(),
-        });
-    }
-    let mut pdf_times = Vec::new();
-    let mut pdf_cpu = Vec::new();
-    if make_pdf {
-        let typeset = pdf::render(build, theme)?;
-        pdf_cpu = typeset.cpu;
-        for made in typeset.made {
-            pdf_times.push((made.file.path.clone(), made.time));
-            files.push(made.file);
-        }
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Rendered {
-        files,
-        pdf_times,
-        pdf_cpu,
-    })
 }
 
 /// Escapes text for XML and HTML text and attribute values.

@@ -51,7 +51,7 @@ pub fn render(build: &Build, lang: &str) -> File {
         })
         .collect();
     File {
-        path: path(lang),
+        path: build.file_path(super::Route::SearchIndex { lang }),
         bytes: serde_json::to_vec(&json!({"counts": counts, "entries": entries}))
             .unwrap_or_default(),
     }
@@ -74,11 +74,6 @@ fn words(plain: &str) -> Vec<String> {
     .filter(|w| seen.insert(w.clone()))
     .take(MAX_WORDS)
     .collect()
-}
-
-/// The index's path under the site (`sr-cyrl/search-index.json`).
-pub fn path(lang: &str) -> String {
-    format!("{}/search-index.json", crate::lang::url_segment(lang))
 }
 
 #[cfg(test)]

@@ -2,10 +2,12 @@
 // Debian's headless Chromium on one page of each kind: every category --
 // performance, accessibility, best practices, SEO -- must score exactly 1.
 // Usage: node tests/browser/lighthouse.mjs SITE_DIR   (a built site)
-// Set LIGHTHOUSE_REPORTS=DIR to keep each page's HTML report there.
+// Set LIGHTHOUSE_REPORTS=DIR to keep each page's HTML report there, and
+// LIGHTHOUSE_TRIES=N (default 3) for how often a page may be run when only
+// its performance falls short.
 import { spawn } from "node:child_process";
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import { join } from "node:path";
 import lighthouse from "lighthouse";
 import { serve, pageKinds } from "./site.mjs";
@@ -13,6 +15,7 @@ import { serve, pageKinds } from "./site.mjs";
 const root = process.argv[2];
 if (!root) { console.error("usage: lighthouse.mjs SITE_DIR"); process.exit(2); }
 const categories = ["performance", "accessibility", "best-practices", "seo"];
+const maxTries = Math.max(1, Number(process.env.LIGHTHOUSE_TRIES) || 3);
 const reports = process.env.LIGHTHOUSE_REPORTS;
 if (reports) await mkdir(reports, { recursive: true });
 
@@ -81,22 +84,27 @@ async function audit(url) {
 try {
   for (const [kind, path] of await pageKinds(root)) {
     const url = server.base + path;
-    let result = await audit(url);
-    // Simulated throttling scales the CPU time measured on this machine;
-    // a busy machine (a compile next door) can cost a point of performance
-    // once. Only performance is retried, and only once.
+    // Simulated throttling multiplies the CPU time measured on this
+    // machine, so a busy machine (a compile next door) can cost a point of
+    // performance (total blocking time). Only a shortfall in performance
+    // alone is retried, up to maxTries runs in all; every try is reported.
     const scores = (r) => Object.fromEntries(categories.map((c) => [c, r.lhr.categories[c]?.score]));
-    let s = scores(result);
-    let note = "";
-    if (s.performance !== 1 && categories.every((c) => c === "performance" || s[c] === 1) && !result.lhr.runtimeError) {
-      note = ` (performance ${s.performance} on the first run)`;
+    let result, s;
+    const tries = [];
+    for (let i = 0; i < maxTries; i++) {
       result = await audit(url);
       s = scores(result);
+      const onlyPerformance = !result.lhr.runtimeError && s.performance !== 1
+        && categories.every((c) => c === "performance" || s[c] === 1);
+      if (!onlyPerformance) break;
+      tries.push(`performance ${s.performance} (TBT ${result.lhr.audits["total-blocking-time"].displayValue})`);
     }
+    const note = tries.length ? ` (${tries.length + (s.performance === 1 ? 1 : 0)} tries: ${tries.join(", ")})` : "";
     const { lhr } = result;
     if (reports) await writeFile(join(reports, `${kind.replace(/\W+/g, "-")}.html`), result.report);
     const why = lhr.runtimeError ? [`runtime error: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`]
       : categories.filter((c) => s[c] !== 1).map((c) => `${c} ${s[c]}: ${shortfalls(lhr, c).join("; ") || "?"}`);
+    if (why.length && tries.length) why.push(`(machine load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs)`);
     check(`${kind} /${path}: Lighthouse ${categories.map((c) => s[c]).join(" / ")}${note}`, why.length === 0, why.join("\n     "));
   }
 } finally {

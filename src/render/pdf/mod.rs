@@ -14,10 +14,9 @@ use qrcode::{EcLevel, QrCode};
 use serde_json::{Value, json};
 
 use super::view::{self, Words};
-use super::{Build, File, Page};
+use super::{Build, File, Page, Route};
 use crate::content::model::Shown;
 use crate::diagnostics::Diagnostic;
-use crate::lang::url_segment;
 use crate::theme::Theme;
 use world::{Job, Typesetter};
 
@@ -27,37 +26,33 @@ pub struct Made {
     pub time: Duration,
 }
 
-/// Every handout and booklet of the site, typeset in parallel, and the
-/// CPU time each kind took.
-pub struct Typeset {
-    pub made: Vec<Made>,
-    /// (kind, how many, process CPU time while they were typeset).
-    pub cpu: Vec<(&'static str, usize, Option<Duration>)>,
+/// The PDF of one route (a handout or a booklet); None for other routes
+/// and for a sheet without a page in that language.
+pub fn render(
+    build: &Build,
+    typesetter: &Typesetter,
+    route: Route,
+) -> Option<Result<Made, Diagnostic>> {
+    let (path, what, job) = job(build, route)?;
+    Some(typeset(typesetter, &path, &what, &job))
 }
 
-pub fn render(build: &Build, theme: &Theme) -> Result<Typeset, Diagnostic> {
-    let typesetter = typesetter(theme, build.today);
-    let mut handouts: Vec<(String, String, Job)> = Vec::new();
-    let mut booklets = Vec::new();
-    for lang in build.site.config.tags() {
-        for i in 0..build.sheets.len() {
-            handouts.extend(handout_job(build, lang, i));
-        }
-        for dest in build.destinations() {
-            booklets.push(booklet_job(build, lang, dest));
-        }
+/// The PDFs of `routes`, typeset in parallel.
+pub fn render_all(
+    build: &Build,
+    typesetter: &Typesetter,
+    routes: &[Route],
+) -> Result<Vec<Made>, Diagnostic> {
+    let jobs: Vec<_> = routes.iter().filter_map(|r| job(build, *r)).collect();
+    typeset_all(typesetter, &jobs)
+}
+
+fn job(build: &Build, route: Route) -> Option<(String, String, Job)> {
+    match route {
+        Route::Handout { lang, sheet } => handout_job(build, lang, sheet),
+        Route::Booklet { lang, dest } => Some(booklet_job(build, lang, dest)),
+        _ => None,
     }
-    // One kind after the other, so that the CPU time of each is known
-    // (the benchmark's "ms of CPU per handout").
-    let mut made = Vec::new();
-    let mut cpu = Vec::new();
-    for (kind, jobs) in [("handouts", handouts), ("booklets", booklets)] {
-        let before = process_cpu();
-        made.extend(typeset_all(&typesetter, &jobs)?);
-        let spent = process_cpu().zip(before).map(|(a, b)| a.saturating_sub(b));
-        cpu.push((kind, jobs.len(), spent));
-    }
-    Ok(Typeset { made, cpu })
 }
 
 fn typeset_all(
@@ -103,55 +98,6 @@ fn typeset_all(
         .collect()
 }
 
-/// User + system CPU time of this process so far, all threads.
-fn process_cpu() -> Option<Duration> {
-    #[cfg(unix)]
-    {
-        let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-        // SAFETY: getrusage writes a whole `rusage` into the pointer given.
-        let usage = unsafe {
-            if libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) != 0 {
-                return None;
-            }
-            usage.assume_init()
-        };
-        let t = |tv: libc::timeval| {
-            Duration::from_secs(tv.tv_sec.try_into().unwrap_or(0))
-                + Duration::from_micros(tv.tv_usec.try_into().unwrap_or(0))
-        };
-        Some(t(usage.ru_utime) + t(usage.ru_stime))
-    }
-    #[cfg(not(unix))]
-    None
-}
-
-/// The one PDF at `path` (`sq/de/work/handout.pdf`, `sq/de/booklet.pdf`),
-/// for `serve`, which makes PDFs when they are first asked for.
-pub fn render_one(
-    build: &Build,
-    typesetter: &Typesetter,
-    path: &str,
-) -> Option<Result<Made, Diagnostic>> {
-    let parts: Vec<&str> = path.split('/').collect();
-    let job = match parts.as_slice() {
-        [lang, dest, route, "handout.pdf"] => {
-            let lang = build.site.config.tags().find(|t| url_segment(t) == *lang)?;
-            let i = build
-                .sheets
-                .iter()
-                .position(|s| s.destination == *dest && s.route == *route)?;
-            handout_job(build, lang, i)?
-        }
-        [lang, dest, "booklet.pdf"] => {
-            let lang = build.site.config.tags().find(|t| url_segment(t) == *lang)?;
-            let dest = build.destinations().into_iter().find(|d| d == dest)?;
-            booklet_job(build, lang, dest)
-        }
-        _ => return None,
-    };
-    Some(typeset(typesetter, &job.0, &job.1, &job.2))
-}
-
 fn handout_job(build: &Build, lang: &str, i: usize) -> Option<(String, String, Job)> {
     let page = Page::Sheet { lang, sheet: i };
     let data = sheet_data(build, lang, i)?;
@@ -162,7 +108,7 @@ fn handout_job(build: &Build, lang: &str, i: usize) -> Option<(String, String, J
     ];
     let what = format!("the handout of {} ({lang})", shown_file(build, i, lang));
     Some((
-        format!("{}handout.pdf", build.url(page)),
+        build.file_path(Route::Handout { lang, sheet: i }),
         what,
         Job {
             main: "/handout.typ",
@@ -204,7 +150,7 @@ fn booklet_job(build: &Build, lang: &str, dest: &str) -> (String, String, Job) {
     files.push(("/data.json".into(), data.to_string().into_bytes()));
     let what = format!("the {lang} booklet of content/{dest}/");
     (
-        format!("{}booklet.pdf", build.url(page)),
+        build.file_path(Route::Booklet { lang, dest }),
         what,
         Job {
             main: "/booklet.typ",

@@ -11,7 +11,7 @@
   var list = document.getElementById("fs-results");
   var status = document.getElementById("fs-status");
   var counts = {};
-  var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(form.getAttribute("data-lang")) : null;
+  var rules; // Intl.PluralRules for the page's language, made on first use
   var index = null;
 
   function fold(s) {
@@ -28,6 +28,9 @@
   // "N results" in the page's language: the sample of the same plural category.
   function countText(n) {
     var key = String(n);
+    if (rules === undefined) {
+      rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(form.getAttribute("data-lang")) : null;
+    }
     if (!counts[key] && rules) {
       for (var k = 1; k <= 25; k++) { if (rules.select(k) === rules.select(n)) { key = String(k); break; } }
     }

@@ -1,0 +1,426 @@
+//! The site as `serve` holds it in memory: rendered files by path, and what
+//! they were made from. A save of a sheet re-renders the pages the routing
+//! table says it touches; anything else rebuilds all. Output made on
+//! request is rendered outside the lock and kept only if the site has not
+//! changed meanwhile.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::time::Instant;
+
+use super::Options;
+use crate::diagnostics::{self, Diagnostic, Diagnostics, Format};
+use crate::pipeline::{self, Prepared, Stop};
+use crate::render::{Renderer, Route, Touched};
+
+/// Where the reload script and its event stream live; nothing of the site
+/// can have these paths (no folder starts with `__`).
+pub const LIVE_JS: &str = "__factsheet/live.js";
+pub const EVENTS: &str = "__factsheet/events";
+const SCRIPT_TAG: &str = "<script src=\"/__factsheet/live.js\"></script>";
+
+/// The site as currently served.
+pub enum Output {
+    Site {
+        files: HashMap<String, Vec<u8>>,
+        /// Site, theme and typesetter, shared with requests that render
+        /// from them outside the lock.
+        prepared: Arc<Prepared>,
+        /// Bumped on every change: output made from an older site is not
+        /// kept.
+        version: u64,
+    },
+    /// The last rebuild failed: its diagnostics, as a page.
+    Broken(String),
+}
+
+pub struct State {
+    pub output: RwLock<Output>,
+    /// Bumped after every rebuild; event streams wait on it.
+    pub generation: Mutex<u64>,
+    pub changed: Condvar,
+    pub opts: Options,
+    base_url: String,
+    versions: AtomicU64,
+    /// Held while a new day's rebuild runs, so that it runs once.
+    new_day: Mutex<()>,
+}
+
+impl State {
+    pub fn new(opts: Options, base_url: String) -> State {
+        State {
+            output: RwLock::new(Output::Broken(String::new())),
+            generation: Mutex::new(0),
+            changed: Condvar::new(),
+            opts,
+            base_url,
+            versions: AtomicU64::new(0),
+            new_day: Mutex::new(()),
+        }
+    }
+
+    fn next_version(&self) -> u64 {
+        self.versions.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    /// Rebuilds the site in memory and tells open pages to reload.
+    pub fn rebuild(&self) {
+        let started = Instant::now();
+        let output = match self.build() {
+            Ok(o) => {
+                if let Output::Site { files, .. } = &o
+                    && !self.opts.quiet
+                {
+                    let pages = files.keys().filter(|p| p.ends_with(".html")).count();
+                    eprintln!(
+                        "built {pages} pages in {} ms",
+                        started.elapsed().as_millis()
+                    );
+                }
+                o
+            }
+            Err(diags) => Output::Broken(overlay(&report(&diags))),
+        };
+        if let Ok(mut out) = self.output.write() {
+            *out = output;
+        }
+        self.bump();
+    }
+
+    /// Applies saved changes: re-renders what they touch, or rebuilds all.
+    pub fn apply(&self, changed: &[PathBuf]) {
+        let started = Instant::now();
+        if self.update(changed) {
+            if !self.opts.quiet {
+                eprintln!("updated in {} ms", started.elapsed().as_millis());
+            }
+            self.bump();
+        } else {
+            self.rebuild();
+        }
+    }
+
+    /// Tells open pages to reload.
+    fn bump(&self) {
+        if let Ok(mut g) = self.generation.lock() {
+            *g += 1;
+            self.changed.notify_all();
+        }
+    }
+
+    /// The site's pages (no PDFs, feeds or search indexes yet: they are
+    /// made on request), or every error that stops it.
+    fn build(&self) -> Result<Output, Diagnostics> {
+        let opts = pipeline::Options {
+            today: self.opts.day(),
+            base_url: Some(&self.base_url),
+            pdf: self.opts.pdf,
+            strict: false,
+        };
+        let prepared = match pipeline::prepare(&self.opts.root, &opts) {
+            Ok((prepared, _)) => prepared,
+            Err(Stop::Unreadable(msg, mut diags)) => {
+                diags.push(Diagnostic::error("config", msg));
+                return Err(diags);
+            }
+            Err(Stop::Content(diags)) => return Err(pipeline::errors_only(&diags)),
+            Err(Stop::Theme(d)) => return Err(one(d)),
+            Err(Stop::Usage(msg)) => return Err(one(Diagnostic::error("config", msg))),
+        };
+        let model = prepared.model();
+        let renderer =
+            Renderer::new(&model, &prepared.theme, prepared.typesetter.as_deref()).map_err(one)?;
+        let mut files = HashMap::new();
+        for route in model.pages() {
+            if let Some(file) = renderer.render(route) {
+                let file = file.map_err(one)?;
+                files.insert(file.path, inject(file.bytes));
+            }
+        }
+        for (name, bytes) in &prepared.theme.statics {
+            files.insert(format!("static/{name}"), bytes.clone());
+        }
+        drop(renderer);
+        drop(model);
+        Ok(Output::Site {
+            files,
+            prepared: Arc::new(prepared),
+            version: self.next_version(),
+        })
+    }
+
+    /// Applies saved edits of existing sheets without a full rebuild: reads
+    /// those files again, re-renders the pages they touch and forgets the
+    /// other outputs they touch (made again on request). False when the
+    /// change needs a full rebuild.
+    fn update(&self, changed: &[PathBuf]) -> bool {
+        let Ok(mut out) = self.output.write() else {
+            return false;
+        };
+        let Output::Site {
+            files,
+            prepared,
+            version,
+        } = &mut *out
+        else {
+            return false;
+        };
+        // A new day changes every page's freshness.
+        if prepared.today != self.opts.day() {
+            return false;
+        }
+        let root = &self.opts.root;
+        let mut touched = Vec::new();
+        {
+            let model = prepared.model();
+            for path in changed {
+                // An editor's temporary file, already renamed over the sheet.
+                let is_sheet = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(crate::content::names::split_sheet_name)
+                    .is_some();
+                if !is_sheet && !path.exists() {
+                    continue;
+                }
+                let rel = path.strip_prefix(root).unwrap_or(path);
+                match model.touched_by(rel) {
+                    Touched::Everything => return false,
+                    Touched::Only(routes) => {
+                        touched.extend(routes.iter().map(|r| model.file_path(*r)))
+                    }
+                }
+            }
+        }
+        // Requests may still read the old site: they keep their copy.
+        let prepared = Arc::make_mut(prepared);
+        let site = Arc::make_mut(&mut prepared.site);
+        let mut diags = Diagnostics::default();
+        for path in changed.iter().filter(|p| p.exists()) {
+            if !crate::content::load::reload_sheet(site, path, &mut diags) {
+                return false;
+            }
+        }
+        diags.extend(crate::validate::validate(site, prepared.today));
+        let errors = pipeline::errors_only(&pipeline::as_published(&diags));
+        if errors.errors() > 0 {
+            *out = Output::Broken(overlay(&report(&errors)));
+            return true;
+        }
+        *version = self.next_version();
+        let model = prepared.model();
+        let Ok(renderer) = Renderer::new(&model, &prepared.theme, prepared.typesetter.as_deref())
+        else {
+            return false;
+        };
+        for path in &touched {
+            files.remove(path);
+            let Some(route) = model.parse(path).filter(Route::is_page) else {
+                continue;
+            };
+            match renderer.render(route) {
+                Some(Ok(f)) => {
+                    files.insert(f.path, inject(f.bytes));
+                }
+                Some(Err(_)) => return false,
+                None => {}
+            }
+        }
+        true
+    }
+
+    /// Rebuilds first when the day has changed since the site was built
+    /// (and no `--today` fixes it): a preview left running past midnight
+    /// must not show yesterday's freshness.
+    pub fn judge_today(&self) {
+        let stale = || {
+            self.opts.today.is_none()
+                && matches!(self.output.read().as_deref(),
+                    Ok(Output::Site { prepared, .. }) if prepared.today != self.opts.day())
+        };
+        if stale()
+            && let Ok(_one) = self.new_day.lock()
+            && stale()
+        {
+            self.rebuild();
+        }
+    }
+
+    /// Makes the output at `key` that is made on request (a PDF, a feed, a
+    /// search index, the sitemap). None when the site has no such output.
+    /// The work is done outside the lock, on the site as it was; the
+    /// result is kept only if the site has not changed meanwhile.
+    pub fn make(&self, key: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
+        let (prepared, made_from) = match self.output.read().as_deref() {
+            Ok(Output::Site {
+                prepared, version, ..
+            }) => (Arc::clone(prepared), *version),
+            _ => return None,
+        };
+        let model = prepared.model();
+        let route = model.parse(key).filter(|r| !r.is_page())?;
+        let renderer = match Renderer::new(&model, &prepared.theme, prepared.typesetter.as_deref())
+        {
+            Ok(r) => r,
+            Err(d) => return Some(Err(d)),
+        };
+        let made = renderer.render(route)?.map(|f| f.bytes);
+        if let Ok(body) = &made {
+            self.keep(key, body, made_from);
+        }
+        Some(made)
+    }
+
+    /// Keeps output made on request, unless the site changed since it was
+    /// made from version `made_from`.
+    pub fn keep(&self, key: &str, body: &[u8], made_from: u64) -> bool {
+        if let Ok(mut out) = self.output.write()
+            && let Output::Site { files, version, .. } = &mut *out
+            && *version == made_from
+        {
+            files.insert(key.to_string(), body.to_vec());
+            return true;
+        }
+        false
+    }
+}
+
+pub fn one(d: Diagnostic) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    diags.push(d);
+    diags
+}
+
+/// Diagnostics as the terminal shows them; printed there too.
+pub fn report(diags: &Diagnostics) -> String {
+    let mut text = Vec::new();
+    let _ = diagnostics::render(diags, Format::Human, false, &mut text, false);
+    let text = String::from_utf8_lossy(&text).into_owned();
+    eprint!("{text}");
+    eprintln!("the site has errors: the browser shows them until they are fixed");
+    text
+}
+
+/// Adds the reload script to a page (only in `serve`, never in `build`).
+fn inject(html: Vec<u8>) -> Vec<u8> {
+    let text = String::from_utf8_lossy(&html);
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{SCRIPT_TAG}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{SCRIPT_TAG}").into_bytes(),
+    }
+}
+
+/// The page shown in place of every page while the site is broken.
+fn overlay(diagnostics: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<title>factsheet: the site has errors</title><style>body{{font:16px/1.5 system-ui,sans-serif;margin:1rem;color:#1a1a1a}}\
+pre{{white-space:pre-wrap;background:#fff4e5;border-left:6px solid #a40e26;padding:1rem}}</style></head>\
+<body><main><h1>The site has errors</h1><p>Fix them and save: this page reloads by itself.</p><pre id=\"factsheet-errors\">{}</pre></main>{SCRIPT_TAG}</body></html>\n",
+        crate::render::escape_xml(diagnostics)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use jiff::civil::Date;
+
+    use super::*;
+    use crate::render::Build;
+
+    /// The model of the site as served, for tests.
+    fn with_model<T>(state: &State, f: impl FnOnce(&Build) -> T) -> Option<T> {
+        match state.output.read().as_deref() {
+            Ok(Output::Site { prepared, .. }) => Some(f(&prepared.model())),
+            _ => None,
+        }
+    }
+
+    /// The day a site was built for, and its version (tests).
+    fn day_and_version(state: &State) -> (Date, u64) {
+        match &*state.output.read().unwrap() {
+            Output::Site {
+                prepared, version, ..
+            } => (prepared.today, *version),
+            Output::Broken(page) => panic!("broken: {page}"),
+        }
+    }
+
+    fn state(today: Option<Date>) -> State {
+        let opts = Options {
+            root: Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base"),
+            bind: "127.0.0.1".into(),
+            port: 0,
+            today,
+            pdf: false,
+            quiet: true,
+        };
+        State::new(opts, "http://127.0.0.1/".into())
+    }
+
+    #[test]
+    fn a_preview_left_running_past_midnight_judges_the_new_day() {
+        let state = state(None);
+        state.rebuild();
+        let today = jiff::Zoned::now().date();
+        assert_eq!(day_and_version(&state).0, today);
+        // As if built yesterday: the next request rebuilds for today.
+        if let Output::Site { prepared, .. } = &mut *state.output.write().unwrap() {
+            Arc::make_mut(prepared).today = today.yesterday().unwrap();
+        }
+        state.judge_today();
+        assert_eq!(day_and_version(&state).0, today);
+        // With --today, the day stays fixed.
+        let fixed = jiff::civil::date(2026, 3, 1);
+        let state = super::tests::state(Some(fixed));
+        state.rebuild();
+        let before = day_and_version(&state);
+        state.judge_today();
+        assert_eq!(day_and_version(&state), before);
+        assert_eq!(before.0, fixed);
+    }
+
+    #[test]
+    fn output_made_from_an_older_site_is_not_kept() {
+        let state = state(Some(jiff::civil::date(2026, 3, 1)));
+        state.rebuild();
+        let (_, made_from) = day_and_version(&state);
+        // A save lands while the PDF is typeset.
+        let changed = [state.opts.root.join("content/de/work.sq.md")];
+        assert!(state.update(&changed), "an edit of a sheet is incremental");
+        assert!(!state.keep("en/de/work/handout.pdf", b"old", made_from));
+        let (_, now) = day_and_version(&state);
+        assert!(state.keep("en/de/work/handout.pdf", b"new", now));
+    }
+
+    #[test]
+    fn a_save_touches_its_sheet_and_what_lists_it() {
+        let state = state(Some(jiff::civil::date(2026, 3, 1)));
+        state.rebuild();
+        let touched = with_model(&state, |m| {
+            let Touched::Only(routes) = m.touched_by(Path::new("content/de/work.sq.md")) else {
+                panic!("a sheet's save touches some outputs only");
+            };
+            let mut paths: Vec<String> = routes.iter().map(|r| m.file_path(*r)).collect();
+            paths.sort();
+            let all = |p: &str| m.touched_by(Path::new(p)) == Touched::Everything;
+            (paths, all("content/site.yaml"), all("content/de/new.en.md"))
+        })
+        .unwrap();
+        assert!(
+            touched
+                .0
+                .contains(&"sr-cyrl/de/work/index.html".to_string())
+        );
+        assert!(touched.0.contains(&"sq/de/work/handout.pdf".to_string()));
+        assert!(touched.0.contains(&"en/de/booklet.pdf".to_string()));
+        assert!(touched.0.contains(&"sq/feed.xml".to_string()));
+        assert!(touched.0.contains(&"sitemap.xml".to_string()));
+        assert!(touched.1, "site.yaml touches everything");
+        assert!(touched.2, "a new sheet touches everything");
+    }
+}
