@@ -37,7 +37,7 @@ fn front_matter_and_validation(bencher: divan::Bencher) {
         source_path: Path::new("content/de/work.en.md"),
     };
     bencher.bench(|| {
-        let text = frontmatter::decode(&bytes).unwrap();
+        let text = factsheet::text::decode(&bytes).unwrap();
         let split = frontmatter::split(&text).unwrap();
         let mut diags = Diagnostics::default();
         sheet::read(Path::new("x.md"), &split, &place, &mut diags)

@@ -16,7 +16,7 @@ use factsheet::render::pdf::world::{Job, Typesetter};
 /// panic, a hash of 16 digits, a hint with every diagnostic; `stamp`'s
 /// rewriting of the same bytes never panics.
 pub fn sheet(data: &[u8]) {
-    let Ok(text) = frontmatter::decode(data) else {
+    let Ok(text) = factsheet::text::decode(data) else {
         return;
     };
     let Ok(split) = frontmatter::split(&text) else {

@@ -45,6 +45,24 @@ const TOP_KEYS: &[&str] = &[
 const LANG_KEYS: &[&str] = &["tag", "name", "dir", "fallback", "derive", "locale"];
 
 impl SiteConfig {
+    /// The languages to try, in order, for a reader of `tag`: itself, its
+    /// fallback chain, then the source language, so that no page is ever
+    /// empty.
+    pub fn chain<'a>(&'a self, tag: &'a str) -> Vec<&'a str> {
+        let mut out = vec![tag];
+        if let Some(lang) = self.language(tag) {
+            for f in &lang.fallback {
+                if !out.contains(&f.as_str()) {
+                    out.push(f);
+                }
+            }
+        }
+        if !out.contains(&self.source_language.as_str()) {
+            out.push(&self.source_language);
+        }
+        out
+    }
+
     pub fn language(&self, tag: &str) -> Option<&LanguageConfig> {
         self.languages.iter().find(|l| l.tag == tag)
     }
@@ -155,7 +173,7 @@ fn read_routes(r: &mut Reader, node: &yaml::Node) -> Option<Vec<String>> {
         let Some(route) = r.text(item, "routes") else {
             continue;
         };
-        if !crate::content::names::is_slug(&route.value) || route.value.starts_with('_') {
+        if !crate::text::is_slug(&route.value) || route.value.starts_with('_') {
             r.error(
                 item.pos,
                 "bad-route",

@@ -5,9 +5,9 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use crate::content::frontmatter;
+use crate::content::hash::source_hash;
 use crate::content::sheet::{self, Place, Text};
 use crate::diagnostics::Diagnostics;
-use crate::freshness::source_hash;
 
 /// The version of a source sheet that a translation was made from.
 pub struct Version {
@@ -86,7 +86,7 @@ pub fn find_version(file: &Path, place: &Place, hash: &str) -> Result<Version, M
 
 /// The translatable text of one stored version of a source sheet.
 fn read_text(bytes: &[u8], place: &Place) -> Option<Text> {
-    let text = frontmatter::decode(bytes).ok()?;
+    let text = crate::text::decode(bytes).ok()?;
     let split = frontmatter::split(&text).ok()?;
     let mut diags = Diagnostics::default();
     sheet::read(Path::new("history"), &split, place, &mut diags).map(|d| d.text)

@@ -23,6 +23,7 @@ pub mod pipeline;
 pub mod render;
 pub mod schema;
 pub mod serve;
+pub mod text;
 pub mod theme;
 pub mod validate;
 pub mod yaml;

@@ -172,7 +172,12 @@ fn check_source(site: &Site, doc: &Doc, today: Date, diags: &mut Diagnostics) {
             ));
         }
     }
-    let review = freshness::review(facts, today, c.review_interval_days, c.warning_days);
+    let review = freshness::review(
+        &facts.dates(),
+        today,
+        c.review_interval_days,
+        c.warning_days,
+    );
     let due_pos = facts.next_review.as_ref().map_or(last.pos, |n| n.pos);
     let recheck = "check the facts against the sources, update the sheet and set `last_reviewed` to the day you checked";
     let d = match review.status {

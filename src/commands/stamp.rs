@@ -112,7 +112,7 @@ pub fn restamp(bytes: &[u8], hash: &str) -> Option<Vec<u8>> {
         0
     };
     let raw = std::str::from_utf8(&bytes[bom..]).ok()?;
-    let text = crate::content::frontmatter::normalize_newlines(raw);
+    let text = crate::text::normalize_newlines(raw);
     let split = crate::content::frontmatter::split(&text).ok()?;
     let root = yaml::parse(&split.yaml).ok()?;
     let Kind::Map(top) = &root.kind else {

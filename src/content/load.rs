@@ -34,7 +34,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Site, Fatal> {
             root.display()
         ))
     })?;
-    let text = frontmatter::decode(&bytes).map_err(|d| {
+    let text = crate::text::decode(&bytes).map_err(|d| {
         diags.push(d.file(&config_shown));
         Fatal("the site configuration is not readable".into())
     })?;
@@ -293,7 +293,7 @@ fn read_sheet(
             return;
         }
     };
-    let split = match frontmatter::decode(&bytes).and_then(|t| frontmatter::split(&t)) {
+    let split = match crate::text::decode(&bytes).and_then(|t| frontmatter::split(&t)) {
         Ok(s) => s,
         Err(d) => {
             diags.push(d.file(path));

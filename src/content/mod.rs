@@ -5,6 +5,7 @@
 //! (`model.rs`), for every command and renderer alike.
 
 pub mod frontmatter;
+pub mod hash;
 pub mod load;
 pub mod model;
 pub mod names;

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::sheet::{Doc, Facts, Role, Text};
 use super::{Files, Site};
 use crate::freshness::{self, Currency, Review};
-use crate::lang::{self, translit};
+use crate::lang::translit;
 
 /// How a page's text comes to be.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -68,7 +68,12 @@ impl Site {
                     route,
                     source,
                     facts,
-                    review: freshness::review(facts, today, c.review_interval_days, c.warning_days),
+                    review: freshness::review(
+                        &facts.dates(),
+                        today,
+                        c.review_interval_days,
+                        c.warning_days,
+                    ),
                     hash,
                     pages,
                 });
@@ -96,7 +101,7 @@ impl Site {
 
     /// The first language of `lang`'s chain with text for a sheet.
     pub fn shown_in(&self, files: &Files, lang: &str) -> Shown {
-        for l in lang::chain(&self.config, lang) {
+        for l in self.config.chain(lang) {
             if let Some(shown) = self.available(files, l) {
                 return if l == lang {
                     shown

@@ -25,15 +25,6 @@ pub fn country_codes() -> impl Iterator<Item = &'static str> {
         .chain(USER_ASSIGNED.iter().copied())
 }
 
-/// Lower-case letters, digits and inner hyphens: safe in a URL and a file name.
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-}
-
 /// The stem of a destination overview: `_country.<lang>.md`.
 pub const OVERVIEW: &str = "_country";
 

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::content::frontmatter::Split;
-use crate::content::names::is_slug;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::schema::{Reader, Spanned, get};
+use crate::text::is_slug;
 use crate::yaml::{self, Entry, Node, Pos};
 
 /// What a translator translates: the parts that `source_hash` covers.
@@ -35,6 +35,17 @@ pub struct Facts {
     pub valid_until: Option<Spanned<Date>>,
     pub sources: Vec<SourceRef>,
     pub contacts: Vec<Contact>,
+}
+
+impl Facts {
+    /// The dates freshness is judged by.
+    pub fn dates(&self) -> crate::freshness::Dates {
+        crate::freshness::Dates {
+            last_reviewed: self.last_reviewed.value,
+            next_review: self.next_review.as_ref().map(|d| d.value),
+            valid_until: self.valid_until.as_ref().map(|d| d.value),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -236,7 +247,7 @@ pub fn read(path: &Path, split: &Split, place: &Place, diags: &mut Diagnostics) 
     Some(Doc {
         path: path.to_path_buf(),
         lang: place.lang.to_string(),
-        hash: crate::freshness::source_hash(&text),
+        hash: super::hash::source_hash(&text),
         text,
         role,
     })

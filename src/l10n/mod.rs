@@ -19,7 +19,7 @@ use jiff::civil::Date;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
-use crate::lang::{self, translit};
+use crate::lang::translit;
 use crate::yaml::Pos;
 
 mod limits;
@@ -210,7 +210,8 @@ impl L10n {
         id: &str,
         args: Option<&FluentArgs>,
     ) -> Option<String> {
-        lang::chain(config, lang)
+        config
+            .chain(lang)
             .into_iter()
             .find_map(|l| self.format_in(config, l, id, args))
             .or_else(|| self.builtin.as_ref()?.format(id, args)?.ok())
@@ -268,7 +269,8 @@ impl L10n {
                 if self.covers(config, tag, id) {
                     continue;
                 }
-                let shown = lang::chain(config, tag)
+                let shown = config
+                    .chain(tag)
                     .into_iter()
                     .skip(1)
                     .find(|l| self.covers(config, l, id))
@@ -339,7 +341,7 @@ fn read_ftl(path: &Path, shown: &Path, tag: &str, diags: &mut Diagnostics) -> Op
             return None;
         }
     };
-    let text = match crate::content::frontmatter::decode(&bytes) {
+    let text = match crate::text::decode(&bytes) {
         Ok(t) => t,
         Err(d) => {
             diags.push(d.file(shown));

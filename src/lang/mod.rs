@@ -4,8 +4,6 @@ pub mod translit;
 
 use serde::Serialize;
 
-use crate::config::SiteConfig;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
@@ -26,21 +24,4 @@ pub fn is_valid_tag(tag: &str) -> bool {
 /// hosts are case-sensitive. `lang` and `hreflang` keep the tag's case.
 pub fn url_segment(tag: &str) -> String {
     tag.to_ascii_lowercase()
-}
-
-/// The languages to try, in order, for a reader of `tag`: itself, its
-/// fallback chain, then the source language, so that no page is ever empty.
-pub fn chain<'a>(config: &'a SiteConfig, tag: &'a str) -> Vec<&'a str> {
-    let mut out = vec![tag];
-    if let Some(lang) = config.language(tag) {
-        for f in &lang.fallback {
-            if !out.contains(&f.as_str()) {
-                out.push(f);
-            }
-        }
-    }
-    if !out.contains(&config.source_language.as_str()) {
-        out.push(&config.source_language);
-    }
-    out
 }

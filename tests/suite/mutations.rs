@@ -87,7 +87,7 @@ fn mutate(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
 
 fn read_sheet(bytes: &[u8], is_source: bool) {
     let mut diags = Diagnostics::default();
-    let Ok(text) = frontmatter::decode(bytes) else {
+    let Ok(text) = factsheet::text::decode(bytes) else {
         return;
     };
     let Ok(split) = frontmatter::split(&text) else {
@@ -102,7 +102,7 @@ fn read_sheet(bytes: &[u8], is_source: bool) {
         source_path: Path::new("content/de/work.en.md"),
     };
     if let Some(doc) = sheet::read(Path::new("x.md"), &split, &place, &mut diags) {
-        let _ = factsheet::freshness::source_hash(&doc.text);
+        let _ = factsheet::content::hash::source_hash(&doc.text);
         let _ = factsheet::lang::translit::sr_cyrl_to_latn(&doc.text.body);
     }
     for d in diags.iter() {
@@ -138,7 +138,7 @@ fn mutated_yaml_and_fluent_never_panic() {
     let mut rng = Rng(42);
     for _ in 0..1500 {
         let data = mutate(&mut rng, &config);
-        if let Ok(text) = frontmatter::decode(&data) {
+        if let Ok(text) = factsheet::text::decode(&data) {
             let mut diags = Diagnostics::default();
             let _ = factsheet::config::SiteConfig::parse(&text, Path::new("site.yaml"), &mut diags);
         }
