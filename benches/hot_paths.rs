@@ -28,14 +28,7 @@ fn sheet_bytes() -> Vec<u8> {
 #[divan::bench]
 fn front_matter_and_validation(bencher: divan::Bencher) {
     let bytes = sheet_bytes();
-    let place = Place {
-        destination: "de",
-        route: "work",
-        lang: "en",
-        is_source: true,
-        is_overview: false,
-        source_path: Path::new("content/de/work.en.md"),
-    };
+    let place = Place::new("de", "work", "en", "en", "content/de/work.en.md".into());
     bencher.bench(|| {
         let text = factsheet::text::decode(&bytes).unwrap();
         let split = frontmatter::split(&text).unwrap();

@@ -4,7 +4,6 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use crate::content::frontmatter;
 use crate::content::hash::source_hash;
 use crate::content::sheet::{self, Place, Text};
 use crate::diagnostics::Diagnostics;
@@ -86,8 +85,6 @@ pub fn find_version(file: &Path, place: &Place, hash: &str) -> Result<Version, M
 
 /// The translatable text of one stored version of a source sheet.
 fn read_text(bytes: &[u8], place: &Place) -> Option<Text> {
-    let text = crate::text::decode(bytes).ok()?;
-    let split = frontmatter::split(&text).ok()?;
     let mut diags = Diagnostics::default();
-    sheet::read(Path::new("history"), &split, place, &mut diags).map(|d| d.text)
+    sheet::read_bytes(Path::new("history"), bytes, place, &mut diags).map(|d| d.text)
 }

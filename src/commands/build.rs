@@ -5,7 +5,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::{CONTENT_ERRORS, Ctx, OK, USAGE, plural};
-use crate::diagnostics::{Diagnostic, Diagnostics, Format, Severity};
+use crate::diagnostics::{Diagnostic, Diagnostics, Format};
 use crate::output;
 use crate::pipeline::{self, Stop};
 
@@ -137,15 +137,13 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
     Ok(OK)
 }
 
+/// What is printed: errors only with --quiet.
 fn filter(diags: &Diagnostics, quiet: bool) -> Diagnostics {
-    let mut out = Diagnostics::default();
-    for d in diags
-        .iter()
-        .filter(|d| !quiet || d.severity == Severity::Error)
-    {
-        out.push(d.clone());
+    if quiet {
+        pipeline::errors_only(diags)
+    } else {
+        diags.clone()
     }
-    out
 }
 
 fn fail(ctx: &Ctx, d: Diagnostic, out: &Path) -> u8 {

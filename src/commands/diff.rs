@@ -61,14 +61,13 @@ pub fn run(ctx: &Ctx, file: &Path) -> Result<u8, u8> {
         ));
         return Ok(OK);
     }
-    let place = Place {
-        destination: &dest,
-        route: &route,
-        lang: &c.source_language,
-        is_source: true,
-        is_overview: route == OVERVIEW,
-        source_path: &source_rel,
-    };
+    let place = Place::new(
+        &dest,
+        &route,
+        &c.source_language,
+        &c.source_language,
+        source_rel.clone(),
+    );
     let version = match history::find_version(&site.root.join(&source_rel), &place, &stamped.value)
     {
         Ok(v) => v,

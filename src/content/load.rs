@@ -7,7 +7,7 @@ use std::path::Path;
 
 use walkdir::WalkDir;
 
-use super::frontmatter::{self, MAX_FILE_BYTES};
+use super::frontmatter::MAX_FILE_BYTES;
 use super::names::{self, OVERVIEW, is_country_code};
 use super::sheet::{self, Place};
 use super::{Destination, Site, shown};
@@ -293,22 +293,8 @@ fn read_sheet(
             return;
         }
     };
-    let split = match crate::text::decode(&bytes).and_then(|t| frontmatter::split(&t)) {
-        Ok(s) => s,
-        Err(d) => {
-            diags.push(d.file(path));
-            return;
-        }
-    };
-    let place = Place {
-        destination: dest,
-        route,
-        lang,
-        is_source,
-        is_overview: route == OVERVIEW,
-        source_path: &source_path,
-    };
-    if let Some(doc) = sheet::read(path, &split, &place, diags) {
+    let place = Place::new(dest, route, lang, &config.source_language, source_path);
+    if let Some(doc) = sheet::read_bytes(path, &bytes, &place, diags) {
         if is_source {
             files.source = Some(doc);
         } else {

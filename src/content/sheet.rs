@@ -98,7 +98,46 @@ pub struct Place<'a> {
     pub is_source: bool,
     pub is_overview: bool,
     /// The source sheet's path, to say where source-only fields belong.
-    pub source_path: &'a Path,
+    pub source_path: PathBuf,
+}
+
+impl<'a> Place<'a> {
+    /// `content/<destination>/<route>.<lang>.md` on a site whose source
+    /// language is `source_language`; `source_path` is the source sheet's
+    /// path as messages show it.
+    pub fn new(
+        destination: &'a str,
+        route: &'a str,
+        lang: &'a str,
+        source_language: &str,
+        source_path: PathBuf,
+    ) -> Self {
+        Place {
+            destination,
+            route,
+            lang,
+            is_source: lang == source_language,
+            is_overview: route == crate::content::names::OVERVIEW,
+            source_path,
+        }
+    }
+}
+
+/// Reads a document from the bytes of its file: text, front matter, fields.
+pub fn read_bytes(
+    path: &Path,
+    bytes: &[u8],
+    place: &Place,
+    diags: &mut Diagnostics,
+) -> Option<Doc> {
+    let split = match crate::text::decode(bytes).and_then(|t| super::frontmatter::split(&t)) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d.file(path));
+            return None;
+        }
+    };
+    read(path, &split, place, diags)
 }
 
 const SOURCE_FIELDS: &[&str] = &[

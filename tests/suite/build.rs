@@ -55,6 +55,8 @@ fn every_url_of_the_layout_exists_with_lang_and_dir() {
         "sitemap.xml",
         "static/style.css",
         "static/search.js",
+        "static/favicon.svg",
+        "static/noscript.css",
     ] {
         assert!(files.contains_key(required), "{required}");
     }
@@ -356,12 +358,8 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
         .err_has("error[template]");
     assert_eq!(tree(&site.path().join("public")), before);
     // Nothing beside the output is left behind.
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().contains("factsheet-"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let left = crate::common::leftovers(site.path());
+    assert!(left.is_empty(), "{left:?}");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use std::process::Command;
 use std::time::Duration;
 
-use crate::common::{TestSite, base_source_with as src, tree};
+use crate::common::{TestSite, base_source_with as src, leftovers, tree};
 
 #[test]
 fn killed_builds_leave_the_old_site_or_the_new_one_never_a_mix() {
@@ -44,13 +44,8 @@ fn killed_builds_leave_the_old_site_or_the_new_one_never_a_mix() {
 
     site.run(&args).code(0);
     assert_eq!(tree(&site.path().join("public")), new);
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".factsheet-"))
-        .collect();
-    assert!(leftovers.is_empty(), "temp folders left: {leftovers:?}");
+    let left = leftovers(site.path());
+    assert!(left.is_empty(), "temp folders left: {left:?}");
 }
 
 #[test]
@@ -73,17 +68,9 @@ fn an_output_that_cannot_be_written_fails_clearly_and_keeps_the_previous_site() 
         "--out",
         "blocked/site",
     ]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("error: cannot create"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("blocked/site left as it was"),
-        "{}",
-        run.stderr
-    );
+    run.code(2)
+        .err_has("error: cannot create")
+        .err_has("blocked/site left as it was");
     assert_eq!(
         tree(&site.path().join("public")),
         before,
@@ -101,7 +88,7 @@ fn an_output_that_cannot_be_written_fails_clearly_and_keeps_the_previous_site() 
         std::fs::set_permissions(site.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
         let run = site.run(&["--today", "2026-03-01", "build", "--no-pdf"]);
         std::fs::set_permissions(site.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-        assert_eq!(run.code, 2, "{}", run.stderr);
+        run.code(2);
         assert_eq!(tree(&site.path().join("public")), before);
     }
 }
@@ -222,11 +209,6 @@ fn builds_into_one_output_at_once_wait_for_each_other() {
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
     assert_eq!(tree(&site.path().join("public")), expected);
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("factsheet-new") || n.contains("factsheet-old"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let left = leftovers(site.path());
+    assert!(left.is_empty(), "{left:?}");
 }

@@ -272,9 +272,9 @@ fn hostile_fluent_files() {
         .err_has("`\\u00EB` for ë");
 }
 
-/// The text of a PDF, by poppler's `pdftotext`.
+/// The text of a PDF.
 fn pdf_text(path: &std::path::Path) -> String {
-    crate::common::tool("pdftotext", &[path.to_str().unwrap(), "-"])
+    crate::common::pdf_text(path, false, false)
 }
 
 const BUILD: &[&str] = &["--today", "2026-11-23", "build"];

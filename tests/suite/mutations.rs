@@ -5,7 +5,6 @@
 
 use std::path::Path;
 
-use factsheet::content::frontmatter;
 use factsheet::content::sheet::{self, Place};
 use factsheet::diagnostics::Diagnostics;
 
@@ -87,21 +86,9 @@ fn mutate(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
 
 fn read_sheet(bytes: &[u8], is_source: bool) {
     let mut diags = Diagnostics::default();
-    let Ok(text) = factsheet::text::decode(bytes) else {
-        return;
-    };
-    let Ok(split) = frontmatter::split(&text) else {
-        return;
-    };
-    let place = Place {
-        destination: "de",
-        route: "work",
-        lang: if is_source { "en" } else { "sq" },
-        is_source,
-        is_overview: false,
-        source_path: Path::new("content/de/work.en.md"),
-    };
-    if let Some(doc) = sheet::read(Path::new("x.md"), &split, &place, &mut diags) {
+    let lang = if is_source { "en" } else { "sq" };
+    let place = Place::new("de", "work", lang, "en", "content/de/work.en.md".into());
+    if let Some(doc) = sheet::read_bytes(Path::new("x.md"), bytes, &place, &mut diags) {
         let _ = factsheet::content::hash::source_hash(&doc.text);
         let _ = factsheet::lang::translit::sr_cyrl_to_latn(&doc.text.body);
     }

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use crate::common::{TestSite, base_source_with as src, tool};
+use crate::common::{TestSite, base_source_with as src, pdf_text, tool};
 
 const TODAY: &str = "2026-11-23";
 const LANGS: [&str; 7] = ["en", "sq", "sr-Cyrl", "sr-Latn", "mk", "bs", "hr"];
@@ -29,7 +29,7 @@ fn pdf(site: &TestSite, rel: &str) -> PathBuf {
 }
 
 fn text(path: &Path) -> String {
-    tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"])
+    pdf_text(path, true, false)
 }
 
 /// A UI string of the sample site, read from its Fluent file (Serbian
@@ -222,7 +222,7 @@ fn the_qr_code_decodes_to_the_page_url() {
         "https://example.org/factsheets/sr-latn/us/diversity-visa/"
     );
     // The printed short address is lower case too: readers type it.
-    let text = tool("pdftotext", &[path.to_str().unwrap(), "-"]);
+    let text = pdf_text(&path, false, false);
     assert!(
         text.contains("example.org/factsheets/sr-latn/us/diversity-visa/"),
         "{text}"
@@ -252,12 +252,7 @@ fn read_pgm(bytes: &[u8]) -> (usize, usize, Vec<u8>) {
 fn warnings_print_on_the_first_page_of_stale_sheets_only() {
     let site = TestSite::base();
     site.run(&["--today", "2026-03-01", "build"]).code(0);
-    let first = |rel: &str| {
-        tool(
-            "pdftotext",
-            &["-f", "1", "-l", "1", pdf(&site, rel).to_str().unwrap(), "-"],
-        )
-    };
+    let first = |rel: &str| pdf_text(&pdf(&site, rel), false, true);
     assert!(!first("en/de/work/handout.pdf").contains("due for review"));
     site.run(&["--today", "2026-07-03", "build"]).code(0);
     let en = first("en/de/work/handout.pdf");

@@ -178,3 +178,27 @@ pub fn tool(name: &str, args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// The text of a PDF, by poppler's `pdftotext` (`-layout` keeps columns;
+/// `first_page` only).
+pub fn pdf_text(path: &Path, layout: bool, first_page: bool) -> String {
+    let mut args = Vec::new();
+    if layout {
+        args.push("-layout");
+    }
+    if first_page {
+        args.extend(["-f", "1", "-l", "1"]);
+    }
+    args.extend([path.to_str().unwrap(), "-"]);
+    tool("pdftotext", &args)
+}
+
+/// Staging and old folders of builds left beside the outputs in `dir`.
+pub fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".factsheet-"))
+        .collect()
+}
