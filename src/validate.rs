@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use crate::content::sheet::{Doc, Role};
 use crate::content::{Files, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
-use crate::freshness::{self, Freshness};
+use crate::freshness::{Freshness, Review};
 use crate::yaml::Pos;
 
 /// Every cross-file problem of `site` on `today`.
@@ -17,12 +17,20 @@ pub fn validate(site: &Site, today: Date) -> Diagnostics {
     site.l10n.check_references(c, &mut diags);
     site.l10n.check_completeness(c, &mut diags);
     check_names(site, &mut diags);
+    // Review states come from the per-day model, as pages show them.
+    let states = site.sheets(today);
+    let review_of = |dest: &str, route: &str| {
+        states
+            .iter()
+            .find(|s| s.destination == dest && s.route == route)
+            .map(|s| s.review)
+    };
     for (code, dest) in &site.destinations {
         let overview = std::iter::once(("_country", &dest.overview));
         for (route, files) in overview.chain(dest.sheets.iter().map(|(r, f)| (r.as_str(), f))) {
             check_translations(site, code, route, files, &mut diags);
             if let Some(source) = &files.source {
-                check_source(site, source, today, &mut diags);
+                check_source(source, review_of(code, route), today, &mut diags);
             }
             for doc in files.source.iter().chain(files.translations.values()) {
                 check_printable(doc, &mut diags);
@@ -117,9 +125,8 @@ fn check_printable(doc: &Doc, diags: &mut Diagnostics) {
     }
 }
 
-fn check_source(site: &Site, doc: &Doc, today: Date, diags: &mut Diagnostics) {
-    let c = &site.config;
-    let Role::Source(Some(facts)) = &doc.role else {
+fn check_source(doc: &Doc, review: Option<Review>, today: Date, diags: &mut Diagnostics) {
+    let (Role::Source(Some(facts)), Some(review)) = (&doc.role, review) else {
         return;
     };
     let last = &facts.last_reviewed;
@@ -172,12 +179,6 @@ fn check_source(site: &Site, doc: &Doc, today: Date, diags: &mut Diagnostics) {
             ));
         }
     }
-    let review = freshness::review(
-        &facts.dates(),
-        today,
-        c.review_interval_days,
-        c.warning_days,
-    );
     let due_pos = facts.next_review.as_ref().map_or(last.pos, |n| n.pos);
     let recheck = "check the facts against the sources, update the sheet and set `last_reviewed` to the day you checked";
     let d = match review.status {

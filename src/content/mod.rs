@@ -42,7 +42,7 @@ pub struct Destination {
 }
 
 /// The files of one sheet (or overview): the source and its translations.
-#[derive(Default, Clone)]
+#[derive(Debug, Default, Clone)]
 pub struct Files {
     /// The source's path if the file exists, even when it could not be read
     /// (so that its translations are not called orphans).

@@ -41,11 +41,20 @@ pub struct PageState {
 pub struct SheetState<'a> {
     pub destination: &'a str,
     pub route: &'a str,
+    /// The source and its translations.
+    pub files: &'a Files,
     pub source: &'a Doc,
     pub facts: &'a Facts,
     pub review: Review,
     pub hash: String,
     pub pages: Vec<PageState>,
+}
+
+impl SheetState<'_> {
+    /// The page of this sheet in `lang`.
+    pub fn page(&self, lang: &str) -> Option<&PageState> {
+        self.pages.iter().find(|p| p.lang == lang)
+    }
 }
 
 impl Site {
@@ -66,6 +75,7 @@ impl Site {
                 out.push(SheetState {
                     destination: code,
                     route,
+                    files,
                     source,
                     facts,
                     review: freshness::review(

@@ -48,17 +48,7 @@ pub fn render(build: &Build, lang: &str) -> File {
     ));
     for i in entries {
         let s = &build.sheets[i];
-        let Some(files) = site
-            .destinations
-            .get(s.destination)
-            .and_then(|d| d.sheets.get(s.route))
-        else {
-            continue;
-        };
-        let Some(page) = s.pages.iter().find(|p| p.lang == lang) else {
-            continue;
-        };
-        let Some(text) = site.text(files, page) else {
+        let Some(text) = build.text(i, lang) else {
             continue;
         };
         let url = build.absolute(&build.url(Page::Sheet { lang, sheet: i }));

@@ -12,14 +12,16 @@ pub mod search;
 pub mod sitemap;
 pub mod view;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::content::Site;
 use crate::content::model::SheetState;
+use crate::content::sheet::Text;
 use crate::diagnostics::Diagnostic;
 use crate::theme::Theme;
 pub use route::{Route, Touched};
@@ -43,6 +45,10 @@ pub struct Build<'a> {
     pub sheets: Vec<SheetState<'a>>,
     /// Destinations with at least one sheet, in order.
     pub destinations: Vec<&'a str>,
+    /// The text of each sheet in each language (sheet × language, in the
+    /// order of `site.config.tags()`), merged and transliterated once, when
+    /// first asked for.
+    texts: Vec<OnceLock<Option<Cow<'a, Text>>>>,
     /// Markdown rendered once per distinct text: the same body shows on
     /// many pages (fallbacks) and in the search index. Keyed by the text
     /// itself: a hash alone could show another sheet's body on a collision.
@@ -58,14 +64,30 @@ impl<'a> Build<'a> {
         let sheets = site.sheets(today);
         let mut destinations: Vec<&str> = sheets.iter().map(|s| s.destination).collect();
         destinations.dedup();
+        let texts = (0..sheets.len() * site.config.languages.len())
+            .map(|_| OnceLock::new())
+            .collect();
         Build {
             site,
             today,
             base_url,
             sheets,
             destinations,
+            texts,
             markdown: Default::default(),
         }
+    }
+
+    /// The text sheet `sheet` shows in `lang`: its translation (with the
+    /// source's untranslated key facts), derived, or a fallback's.
+    pub fn text(&self, sheet: usize, lang: &str) -> Option<&Text> {
+        let s = self.sheets.get(sheet)?;
+        let l = self.site.config.tags().position(|t| t == lang)?;
+        let cell = self
+            .texts
+            .get(sheet * self.site.config.languages.len() + l)?;
+        cell.get_or_init(|| self.site.text(s.files, s.page(lang)?))
+            .as_deref()
     }
 
     /// `text` as safe HTML and plain text, from the cache when seen before.
@@ -83,11 +105,6 @@ impl<'a> Build<'a> {
     /// Destinations with at least one sheet.
     pub fn destinations(&self) -> Vec<&'a str> {
         self.destinations.clone()
-    }
-
-    /// The same page in another language.
-    pub fn in_lang(&self, page: Route<'a>, lang: &'a str) -> Route<'a> {
-        page.in_lang(lang)
     }
 
     pub fn absolute(&self, url: &str) -> String {

@@ -23,10 +23,9 @@ pub fn render(build: &Build, lang: &str) -> File {
     let entries: Vec<_> = build
         .sheets
         .iter()
-        .filter_map(|s| {
-            let files = site.destinations.get(s.destination)?.sheets.get(s.route)?;
-            let page = s.pages.iter().find(|p| p.lang == lang)?;
-            let text = site.text(files, page)?;
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let text = build.text(i, lang)?;
             let plain = build.markdown(&text.body).text.clone();
             let words = words(&plain);
             Some(json!({

@@ -24,14 +24,14 @@ pub fn render(build: &Build, pages: &[Page]) -> File {
         }
         if !matches!(page, Page::Chooser) {
             for l in &config.languages {
-                let href = build.absolute(&build.url(build.in_lang(*page, &l.tag)));
+                let href = build.absolute(&build.url(page.in_lang(&l.tag)));
                 x.push_str(&format!(
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
                     escape_xml(&l.tag),
                     escape_xml(&href)
                 ));
             }
-            let default = build.absolute(&build.url(build.in_lang(*page, &config.source_language)));
+            let default = build.absolute(&build.url(page.in_lang(&config.source_language)));
             x.push_str(&format!(
                 "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
                 escape_xml(&default)
