@@ -17,12 +17,28 @@ pub struct Version {
 }
 
 /// Why no version could be found.
+#[derive(Debug)]
 pub enum Missing {
     NotARepository,
     Shallow,
     NoMatch { commits: usize },
     Git(String),
 }
+
+impl std::fmt::Display for Missing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Missing::NotARepository => f.write_str("the site is not in a git repository"),
+            Missing::Shallow => f.write_str("the git history is shallow"),
+            Missing::NoMatch { commits } => {
+                write!(f, "no version among {commits} commits has this hash")
+            }
+            Missing::Git(e) => write!(f, "cannot read the git history: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Missing {}
 
 /// Walks the history of `file` (a real path inside the repository) from
 /// HEAD back, for the version whose translatable text hashes to `hash`.

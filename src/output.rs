@@ -27,6 +27,8 @@ impl std::fmt::Display for PublishError {
     }
 }
 
+impl std::error::Error for PublishError {}
+
 /// Refuses an output folder that is, or contains, the site's root or its
 /// sources; returns the absolute output path.
 pub fn check_out(out: &Path, root: &Path) -> Result<PathBuf, PublishError> {

@@ -19,6 +19,14 @@ use crate::l10n::L10n;
 #[derive(Debug)]
 pub struct Fatal(pub String);
 
+impl std::fmt::Display for Fatal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Fatal {}
+
 /// Reads the site at `root`. Problems in content go to `diags`; an
 /// unusable root or configuration is `Fatal`, with its problems in `diags`.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Site, Fatal> {

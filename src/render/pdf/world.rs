@@ -34,11 +34,25 @@ pub struct Job {
 }
 
 /// A Typst failure, located where possible.
+#[derive(Debug)]
 pub struct Failure {
     pub message: String,
     /// The template file and line:column, when the template is at fault.
     pub template: Option<(PathBuf, usize, usize)>,
 }
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.template {
+            Some((file, line, col)) => {
+                write!(f, "{}:{line}:{col}: {}", file.display(), self.message)
+            }
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for Failure {}
 
 pub fn file_id(path: &str) -> Option<FileId> {
     Some(RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).ok()?).intern())
