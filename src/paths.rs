@@ -36,7 +36,7 @@ pub fn readable(root: &Path, rel: &str) -> bool {
 /// A diagnostic for each symlinked folder among [`READ_FOLDERS`]: an error
 /// where it leads outside the site, a warning where it stays inside. Either
 /// way it is not followed.
-pub fn check_links(root: &Path, shown: &dyn Fn(&Path) -> PathBuf, diags: &mut Diagnostics) {
+pub fn check_links(root: &Path, display_path: &dyn Fn(&Path) -> PathBuf, diags: &mut Diagnostics) {
     let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut seen = Vec::new();
     for rel in READ_FOLDERS {
@@ -46,7 +46,7 @@ pub fn check_links(root: &Path, shown: &dyn Fn(&Path) -> PathBuf, diags: &mut Di
         if seen.contains(&link) {
             continue;
         }
-        let shown = shown(&link);
+        let shown = display_path(&link);
         let inside = link
             .canonicalize()
             .is_ok_and(|target| target.starts_with(&real_root));

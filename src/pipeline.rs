@@ -126,9 +126,10 @@ pub fn prepare(root: &Path, opts: &Options) -> Result<(Prepared, Diagnostics), S
             "--base-url `{base_url}` is not a web address (https://…)"
         )));
     }
-    let shown =
-        |p: &Path| crate::content::shown(&site.root, p.strip_prefix(&site.root).unwrap_or(p));
-    let theme = Theme::load(&site.root, &shown).map_err(Stop::Theme)?;
+    let display_path = |p: &Path| {
+        crate::content::display_path(&site.root, p.strip_prefix(&site.root).unwrap_or(p))
+    };
+    let theme = Theme::load(&site.root, &display_path).map_err(Stop::Theme)?;
     let typesetter = opts
         .pdf
         .then(|| Arc::new(crate::render::pdf::typesetter(&theme, opts.today)));

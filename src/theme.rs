@@ -48,7 +48,7 @@ pub struct Theme {
 
 impl Theme {
     /// The default theme with the site's overrides and additions.
-    pub fn load(root: &Path, shown: &dyn Fn(&Path) -> PathBuf) -> Result<Theme, Diagnostic> {
+    pub fn load(root: &Path, display_path: &dyn Fn(&Path) -> PathBuf) -> Result<Theme, Diagnostic> {
         let dir = root.join("themes").join("default");
         let mut theme = Theme {
             templates: Vec::new(),
@@ -63,14 +63,14 @@ impl Theme {
             let folder = Path::new("themes/default").join(path);
             let folder = folder.parent().and_then(Path::to_str).unwrap_or("themes");
             let bytes = if readable(folder) && own.is_file() && !own.is_symlink() {
-                std::fs::read(&own).map_err(|e| io_error(&shown(&own), e))?
+                std::fs::read(&own).map_err(|e| io_error(&display_path(&own), e))?
             } else {
                 bytes.to_vec()
             };
             let utf8 = |bytes: Vec<u8>| {
                 String::from_utf8(bytes).map_err(|_| {
                     Diagnostic::error("encoding", "the template is not valid UTF-8")
-                        .file(shown(&own))
+                        .file(display_path(&own))
                         .hint("save it as UTF-8")
                 })
             };
@@ -79,7 +79,7 @@ impl Theme {
             } else if path.starts_with("pdf/fonts/") {
                 theme.fonts.push(bytes);
             } else if let Some(name) = path.strip_prefix("pdf/") {
-                let shown_path = shown(&own);
+                let shown_path = display_path(&own);
                 theme
                     .pdf_templates
                     .push((format!("/{name}"), utf8(bytes)?, shown_path));
@@ -104,8 +104,8 @@ impl Theme {
                 {
                     continue;
                 }
-                let bytes =
-                    std::fs::read(e.path()).map_err(|err| io_error(&shown(&e.path()), err))?;
+                let bytes = std::fs::read(e.path())
+                    .map_err(|err| io_error(&display_path(&e.path()), err))?;
                 theme.statics.push((name, bytes));
             }
         }
@@ -122,9 +122,9 @@ impl Theme {
                     .and_then(|e| e.to_str())
                     .is_some_and(|e| matches!(e, "ttf" | "otf" | "ttc"));
                 if is_font && !known && path.is_file() && !path.is_symlink() {
-                    theme
-                        .fonts
-                        .push(std::fs::read(&path).map_err(|err| io_error(&shown(&path), err))?);
+                    theme.fonts.push(
+                        std::fs::read(&path).map_err(|err| io_error(&display_path(&path), err))?,
+                    );
                 }
             }
         }

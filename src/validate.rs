@@ -64,7 +64,8 @@ fn check_names(site: &Site, diags: &mut Diagnostics) {
     for route in &c.routes {
         if !file.ids.contains_key(&format!("route-{route}")) {
             diags.push(
-                missing(format!("route-{route}")).file(site.shown("content/site.yaml".as_ref())),
+                missing(format!("route-{route}"))
+                    .file(site.display_path("content/site.yaml".as_ref())),
             );
         }
     }
@@ -72,7 +73,7 @@ fn check_names(site: &Site, diags: &mut Diagnostics) {
         if !file.ids.contains_key(&format!("country-{code}")) {
             diags.push(
                 missing(format!("country-{code}"))
-                    .file(site.shown(format!("content/{code}").as_ref())),
+                    .file(site.display_path(format!("content/{code}").as_ref())),
             );
         }
     }

@@ -116,7 +116,7 @@ impl Node {
 
 /// Parses one YAML document. An empty document is an empty mapping.
 pub fn parse(text: &str) -> Result<Node, YamlError> {
-    let mut builder = Builder::default();
+    let mut builder = TreeBuilder::default();
     let mut parser = Parser::new_from_str(text);
     while let Some(event) = parser.next_event() {
         let (event, span) = event.map_err(scan_error)?;
@@ -163,13 +163,13 @@ enum Open {
 }
 
 #[derive(Default)]
-struct Builder {
+struct TreeBuilder {
     stack: Vec<Open>,
     root: Option<Node>,
     nodes: usize,
 }
 
-impl Builder {
+impl TreeBuilder {
     /// Returns true when the first document is complete.
     fn on_event(&mut self, event: Event, span: Span) -> Result<bool, YamlError> {
         let pos = Pos::from_span(&span);

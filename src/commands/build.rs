@@ -19,7 +19,7 @@ pub struct Options<'a> {
 pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
     let started = Instant::now();
     let out = opts.out.map_or_else(
-        || crate::content::shown(&ctx.cli.root, Path::new("public")),
+        || crate::content::display_path(&ctx.cli.root, Path::new("public")),
         Path::to_path_buf,
     );
     let out_abs = output::check_out(&out, &ctx.cli.root).map_err(super::usage)?;

@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx, file: &Path) -> Result<u8, u8> {
         eprintln!(
             "error: {} or its source {} cannot be read; fix the errors above first",
             file.display(),
-            site.shown(&source_rel).display()
+            site.display_path(&source_rel).display()
         );
         return Ok(CONTENT_ERRORS);
     };
@@ -52,7 +52,7 @@ pub fn run(ctx: &Ctx, file: &Path) -> Result<u8, u8> {
         )));
     };
     let current_hash = source.hash.clone();
-    let shown_source = site.shown(&source_rel);
+    let shown_source = site.display_path(&source_rel);
     if stamped.value == current_hash {
         ctx.summary(&format!(
             "{} is current: {} has not changed since it was translated",

@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, destination: &str, route: &str, lang: Option<&str>) -> Res
         )));
     }
     let rel = names::sheet_path(destination, route, lang);
-    let (real, shown) = (site.root.join(&rel), site.shown(&rel));
+    let (real, shown) = (site.root.join(&rel), site.display_path(&rel));
     if real.exists() {
         return Err(usage(format!("{} already exists", shown.display())));
     }
@@ -47,7 +47,7 @@ pub fn run(ctx: &Ctx, destination: &str, route: &str, lang: Option<&str>) -> Res
             .get(destination)
             .and_then(|d| d.sheets.get(route));
         let Some(source) = files.and_then(|f| f.source.as_ref()) else {
-            let src = site.shown(&names::sheet_path(destination, route, &c.source_language));
+            let src = site.display_path(&names::sheet_path(destination, route, &c.source_language));
             if diags.has_errors_in(&src) {
                 ctx.print(&diags, Format::Human);
                 eprintln!(

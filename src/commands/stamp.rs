@@ -16,11 +16,11 @@ pub fn run(ctx: &Ctx, files: &[PathBuf]) -> Result<u8, u8> {
         match stamp_one(&site, &diags, file) {
             Ok(true) => stamped += 1,
             Ok(false) => current += 1,
-            Err(Failure::Usage(msg)) => {
+            Err(StampError::Usage(msg)) => {
                 usage(msg);
                 status = status.max(USAGE);
             }
-            Err(Failure::Content(msg)) => {
+            Err(StampError::Content(msg)) => {
                 ctx.print(&diags, Format::Human);
                 eprintln!("error: {msg}");
                 status = status.max(CONTENT_ERRORS);
@@ -39,19 +39,19 @@ pub fn run(ctx: &Ctx, files: &[PathBuf]) -> Result<u8, u8> {
     Ok(status)
 }
 
-enum Failure {
+enum StampError {
     Usage(String),
     Content(String),
 }
 
 /// Stamps one file; Ok(false) when it was already current.
-fn stamp_one(site: &Site, diags: &Diagnostics, file: &Path) -> Result<bool, Failure> {
-    let (dest, route, lang) = super::locate(site, file).map_err(Failure::Usage)?;
+fn stamp_one(site: &Site, diags: &Diagnostics, file: &Path) -> Result<bool, StampError> {
+    let (dest, route, lang) = super::locate(site, file).map_err(StampError::Usage)?;
     let c = &site.config;
     let rel = sheet_path(&dest, &route, &lang);
-    let shown = site.shown(&rel);
+    let shown = site.display_path(&rel);
     if lang == c.source_language {
-        return Err(Failure::Usage(format!(
+        return Err(StampError::Usage(format!(
             "{} is a source sheet; stamp takes translations (e.g. {route}.sq.md)",
             file.display()
         )));
@@ -64,13 +64,13 @@ fn stamp_one(site: &Site, diags: &Diagnostics, file: &Path) -> Result<bool, Fail
         }
     });
     let Some(files) = files else {
-        return Err(Failure::Content(format!(
+        return Err(StampError::Content(format!(
             "{} could not be read",
             shown.display()
         )));
     };
     let Some(source) = &files.source else {
-        return Err(Failure::Content(format!(
+        return Err(StampError::Content(format!(
             "{}: its source sheet is missing or has errors",
             shown.display()
         )));
@@ -80,7 +80,7 @@ fn stamp_one(site: &Site, diags: &Diagnostics, file: &Path) -> Result<bool, Fail
         d.severity == Severity::Error && d.file.as_deref() == Some(&*shown) && d.code != "bad-hash"
     });
     if !files.translations.contains_key(&lang) || blocking {
-        return Err(Failure::Content(format!(
+        return Err(StampError::Content(format!(
             "{} has errors; fix them first",
             shown.display()
         )));
@@ -88,9 +88,9 @@ fn stamp_one(site: &Site, diags: &Diagnostics, file: &Path) -> Result<bool, Fail
     let hash = source.hash.clone();
     let real = site.root.join(&rel);
     let bytes = std::fs::read(&real)
-        .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", shown.display())))?;
+        .map_err(|e| StampError::Usage(format!("cannot read {}: {e}", shown.display())))?;
     let Some(new) = restamp(&bytes, &hash) else {
-        return Err(Failure::Content(format!(
+        return Err(StampError::Content(format!(
             "{}: cannot find where to write `source_hash`; write `source_hash: {hash}` under `translation:`",
             shown.display()
         )));
@@ -99,7 +99,7 @@ fn stamp_one(site: &Site, diags: &Diagnostics, file: &Path) -> Result<bool, Fail
         return Ok(false);
     }
     write_atomically(&real, &new)
-        .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", shown.display())))?;
+        .map_err(|e| StampError::Usage(format!("cannot write {}: {e}", shown.display())))?;
     Ok(true)
 }
 

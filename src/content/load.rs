@@ -10,7 +10,7 @@ use walkdir::WalkDir;
 use super::frontmatter::MAX_FILE_BYTES;
 use super::names::{self, OVERVIEW, is_country_code};
 use super::sheet::{self, Place};
-use super::{Destination, Site, shown};
+use super::{Destination, Site, display_path};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::l10n::L10n;
@@ -31,7 +31,7 @@ impl std::error::Error for Fatal {}
 /// unusable root or configuration is `Fatal`, with its problems in `diags`.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Site, Fatal> {
     let config_path = root.join("content").join("site.yaml");
-    let config_shown = shown(root, Path::new("content/site.yaml"));
+    let config_shown = display_path(root, Path::new("content/site.yaml"));
     if !root.is_dir() {
         return Err(Fatal(format!("{}: no such folder", root.display())));
     }
@@ -53,7 +53,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Site, Fatal> {
         ))
     })?;
 
-    let display = |p: &Path| shown(root, p.strip_prefix(root).unwrap_or(p));
+    let display = |p: &Path| display_path(root, p.strip_prefix(root).unwrap_or(p));
     crate::paths::check_links(root, &display, diags);
     let l10n = L10n::load(&root.join("translations"), &config, &display, diags);
     let mut site = Site {
@@ -84,7 +84,7 @@ fn walk_content(site: &mut Site, diags: &mut Diagnostics) {
             Err(e) => {
                 let path = e
                     .path()
-                    .map(|p| site.shown(p.strip_prefix(&site.root).unwrap_or(p)));
+                    .map(|p| site.display_path(p.strip_prefix(&site.root).unwrap_or(p)));
                 let mut d = Diagnostic::error("io", format!("cannot read: {e}"));
                 if let Some(p) = path {
                     d = d.file(p);
@@ -97,7 +97,7 @@ fn walk_content(site: &mut Site, diags: &mut Diagnostics) {
             .path()
             .strip_prefix(&site.root)
             .unwrap_or(entry.path());
-        let path = site.shown(rel);
+        let path = site.display_path(rel);
         let Some(name) = entry.file_name().to_str() else {
             diags.push(
                 Diagnostic::error("bad-name", "the name is not valid UTF-8")
@@ -277,7 +277,7 @@ fn read_sheet(
         destination.sheets.entry(route.to_string()).or_default()
     };
     let source_rel = names::sheet_path(dest, route, &config.source_language);
-    let source_path = shown(&site.root, &source_rel);
+    let source_path = display_path(&site.root, &source_rel);
     if is_source {
         files.source_path = Some(path.to_path_buf());
     }
@@ -343,7 +343,7 @@ pub fn reload_sheet(site: &mut Site, real: &Path, diags: &mut Diagnostics) -> bo
     if !existed || !real.is_file() {
         return false;
     }
-    let shown = site.shown(&Path::new("content").join(rel));
+    let shown = site.display_path(&Path::new("content").join(rel));
     read_sheet(site, &real, &shown, dest, name, diags);
     true
 }

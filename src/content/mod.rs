@@ -54,8 +54,8 @@ pub struct Files {
 impl Site {
     /// A path under the root as the user would type it from the working
     /// directory (`content/de/work.en.md` when the root is `.`).
-    pub fn shown(&self, rel: &Path) -> PathBuf {
-        shown(&self.root, rel)
+    pub fn display_path(&self, rel: &Path) -> PathBuf {
+        display_path(&self.root, rel)
     }
 
     pub fn content_dir(&self) -> PathBuf {
@@ -63,7 +63,7 @@ impl Site {
     }
 }
 
-pub fn shown(root: &Path, rel: &Path) -> PathBuf {
+pub fn display_path(root: &Path, rel: &Path) -> PathBuf {
     if root == Path::new(".") || root.as_os_str().is_empty() {
         rel.to_path_buf()
     } else {

@@ -35,13 +35,13 @@ pub struct Job {
 
 /// A Typst failure, located where possible.
 #[derive(Debug)]
-pub struct Failure {
+pub struct TypstError {
     pub message: String,
     /// The template file and line:column, when the template is at fault.
     pub template: Option<(PathBuf, usize, usize)>,
 }
 
-impl std::fmt::Display for Failure {
+impl std::fmt::Display for TypstError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.template {
             Some((file, line, col)) => {
@@ -52,7 +52,7 @@ impl std::fmt::Display for Failure {
     }
 }
 
-impl std::error::Error for Failure {}
+impl std::error::Error for TypstError {}
 
 pub fn file_id(path: &str) -> Option<FileId> {
     Some(RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).ok()?).intern())
@@ -90,8 +90,8 @@ impl Typesetter {
     }
 
     /// Typesets `job` into PDF bytes.
-    pub fn pdf(&self, job: &Job) -> Result<Vec<u8>, Failure> {
-        let main = file_id(job.main).ok_or_else(|| Failure {
+    pub fn pdf(&self, job: &Job) -> Result<Vec<u8>, TypstError> {
+        let main = file_id(job.main).ok_or_else(|| TypstError {
             message: format!("bad template path {}", job.main),
             template: None,
         })?;
@@ -115,9 +115,9 @@ impl Typesetter {
         typst_pdf::pdf(&doc, &options).map_err(|errors| self.failure(&world, &errors))
     }
 
-    fn failure(&self, world: &DocWorld, errors: &[SourceDiagnostic]) -> Failure {
+    fn failure(&self, world: &DocWorld, errors: &[SourceDiagnostic]) -> TypstError {
         let Some(first) = errors.first() else {
-            return Failure {
+            return TypstError {
                 message: "unknown Typst error".into(),
                 template: None,
             };
@@ -132,7 +132,7 @@ impl Typesetter {
             let (line, col) = source.lines().byte_to_line_column(range.start)?;
             Some((shown.clone(), line + 1, col + 1))
         });
-        Failure { message, template }
+        TypstError { message, template }
     }
 }
 
