@@ -1,9 +1,9 @@
 //! `factsheet diff FILE`: what changed in the source since this
 //! translation was made, word by word, so the translator knows what to redo.
 
-use std::io::IsTerminal;
 use std::path::Path;
 
+use anstyle::{AnsiColor, Style};
 use similar::{ChangeTag, TextDiff};
 
 use super::{CONTENT_ERRORS, Ctx, OK, USAGE, locate};
@@ -94,8 +94,7 @@ pub fn run(ctx: &Ctx, file: &Path) -> Result<u8, u8> {
             return Err(USAGE);
         }
     };
-    let color = std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = ctx.color_stdout();
     super::stdout(&word_diff(
         &flatten(&version.text),
         &flatten(&source.text),
@@ -128,10 +127,19 @@ fn flatten(t: &Text) -> String {
 /// `[-…-]` and the words added in `{+…+}` (red and green on a terminal).
 pub fn word_diff(old: &str, new: &str, color: bool) -> String {
     let diff = TextDiff::from_words(old, new);
+    let del = Style::new()
+        .fg_color(Some(AnsiColor::Red.into()))
+        .strikethrough();
+    let ins = Style::new().fg_color(Some(AnsiColor::Green.into())).bold();
     let (del_open, del_close, ins_open, ins_close) = if color {
-        ("\x1b[31;9m", "\x1b[0m", "\x1b[32;1m", "\x1b[0m")
+        (
+            del.render().to_string(),
+            del.render_reset().to_string(),
+            ins.render().to_string(),
+            ins.render_reset().to_string(),
+        )
     } else {
-        ("[-", "-]", "{+", "+}")
+        ("[-".into(), "-]".into(), "{+".into(), "+}".into())
     };
     let mut out = String::new();
     let mut line = String::new();

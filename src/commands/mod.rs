@@ -11,7 +11,7 @@ mod status;
 
 pub use stamp::restamp;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use jiff::civil::Date;
 
@@ -34,13 +34,15 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// Colour on stderr when it is a terminal, unless NO_COLOR says no.
+    /// Colour on stderr when it is a terminal, as `anstream` decides it
+    /// (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured).
     pub fn color_stderr(&self) -> bool {
-        std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
     }
 
+    /// Colour on stdout, likewise.
     pub fn color_stdout(&self) -> bool {
-        std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
     }
 
     /// Loads the site; on failure prints why and gives the exit status.
