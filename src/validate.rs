@@ -127,7 +127,7 @@ fn check_printable(doc: &Doc, diags: &mut Diagnostics) {
 }
 
 fn check_source(doc: &Doc, review: Option<Review>, today: Date, diags: &mut Diagnostics) {
-    let (Role::Source(Some(facts)), Some(review)) = (&doc.role, review) else {
+    let (Role::Sheet(facts), Some(review)) = (&doc.role, review) else {
         return;
     };
     let last = &facts.last_reviewed;

@@ -67,7 +67,7 @@ impl Site {
                 let Some(source) = &files.source else {
                     continue;
                 };
-                let Role::Source(Some(facts)) = &source.role else {
+                let Role::Sheet(facts) = &source.role else {
                     continue;
                 };
                 let hash = source.hash.clone();

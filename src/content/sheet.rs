@@ -73,8 +73,11 @@ pub struct TranslationOf {
 
 #[derive(Debug, Clone)]
 pub enum Role {
-    /// A sheet in the source language; overviews have no facts.
-    Source(Option<Box<Facts>>),
+    /// A sheet in the source language, with the facts it states.
+    Sheet(Box<Facts>),
+    /// A destination overview in the source language (`_country.<lang>.md`).
+    Overview,
+    /// A translation of either.
     Translation(TranslationOf),
 }
 
@@ -233,13 +236,12 @@ pub fn read(path: &Path, split: &Split, place: &Place, diags: &mut Diagnostics) 
         None => Vec::new(),
     };
     let role = if place.is_source {
-        let facts = if place.is_overview {
-            None
+        if place.is_overview {
+            Role::Overview
         } else {
             check_place(&mut r, entries, place);
-            Some(Box::new(read_facts(&mut r, entries, top)?))
-        };
-        Role::Source(facts)
+            Role::Sheet(Box::new(read_facts(&mut r, entries, top)?))
+        }
     } else {
         let node = get(entries, "translation");
         let t = r.required(
