@@ -45,7 +45,7 @@ with socket.socket() as s:
     port = s.getsockname()[1]
 server = subprocess.Popen(
     [args.binary, "--quiet", "--today", "2026-11-23", "serve", "--no-pdf", "--port", str(port)],
-    cwd=args.site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cwd=args.site, stdout=subprocess.DEVNULL, stderr=open(os.environ.get("SERVE_LOG", os.devnull), "w"))
 
 
 def rss_kib():
