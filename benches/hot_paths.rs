@@ -8,7 +8,7 @@ use factsheet::content::Site;
 use factsheet::content::frontmatter;
 use factsheet::content::sheet::{self, Place};
 use factsheet::diagnostics::Diagnostics;
-use factsheet::render::{self, Build, Page};
+use factsheet::render::{self, Model, Route};
 use factsheet::theme::Theme;
 
 fn main() {
@@ -58,11 +58,11 @@ fn fluent_plural_message(bencher: divan::Bencher) {
 fn sheet_page_template(bencher: divan::Bencher) {
     let site = sample();
     let theme = Theme::load(&site.root, &|p| p.to_path_buf()).unwrap();
-    let build = Build::new(&site, "2026-11-23".parse().unwrap(), "https://example.org/");
+    let build = Model::new(&site, "2026-11-23".parse().unwrap(), "https://example.org/");
     // Templates compile once per build; this is one page through them.
     let html = render::html::Html::new(&build, &theme, true).unwrap();
     bencher.bench(|| {
-        html.render(Page::Sheet {
+        html.render(Route::Sheet {
             lang: "mk",
             sheet: 0,
         })
@@ -74,7 +74,7 @@ fn sheet_page_template(bencher: divan::Bencher) {
 fn handout_pdf(bencher: divan::Bencher) {
     let site = sample();
     let theme = Theme::load(&site.root, &|p| p.to_path_buf()).unwrap();
-    let build = Build::new(&site, "2026-11-23".parse().unwrap(), "https://example.org/");
+    let build = Model::new(&site, "2026-11-23".parse().unwrap(), "https://example.org/");
     let typesetter = render::pdf::typesetter(&theme, build.today);
     let route = build.parse("sq/de/work/handout.pdf").unwrap();
     bencher.bench(|| {

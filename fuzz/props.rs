@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use factsheet::content::sheet::{self, Place};
 use factsheet::diagnostics::Diagnostics;
-use factsheet::render::pdf::doc;
+use factsheet::paper;
 use factsheet::render::pdf::world::{Job, Typesetter};
 
 /// Front matter + Markdown, read as a source and as a translation: no
@@ -125,7 +125,7 @@ fn typesetter() -> &'static Typesetter {
 /// Any text, as every field of a handout: the template typesets it, and
 /// no text runs as Typst code.
 pub fn pdf_data(text: &str) {
-    let (body, _) = doc::blocks(text, "https://example.org/en/de/work/");
+    let (body, _) = paper::blocks(text, "https://example.org/en/de/work/");
     let data = serde_json::json!({
         "title": text, "summary": text, "country": "C", "route_name": "R", "lang": "en", "dir": "ltr",
         "key_facts": [{"label": "L", "value": text}], "sources": [{"title": text, "url": "https://e.org/", "checked": null}],

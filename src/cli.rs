@@ -112,5 +112,6 @@ pub enum StatusFormat {
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    crate::schema::parse_date(s).ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD"))
+    crate::yaml::reader::parse_date(s)
+        .ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD"))
 }

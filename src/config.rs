@@ -4,7 +4,7 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::lang::{Direction, is_valid_tag};
-use crate::schema::{Reader, Spanned, get};
+use crate::yaml::reader::{Reader, Spanned, get};
 use crate::yaml::{self, Pos};
 
 #[derive(Debug, Clone)]

@@ -12,7 +12,7 @@ use crate::content::Site;
 use crate::content::load::{Fatal, load};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::render::pdf::world::Typesetter;
-use crate::render::{Build, Rendered, Renderer};
+use crate::render::{Model, Rendered, Renderer};
 use crate::theme::Theme;
 use crate::validate::validate;
 
@@ -121,7 +121,7 @@ pub fn prepare(root: &Path, opts: &Options) -> Result<(Prepared, Diagnostics), S
     }
     let site = checked.site;
     let base_url = opts.base_url.unwrap_or(&site.config.base_url).to_string();
-    if !crate::schema::is_web_url(&base_url) {
+    if !crate::yaml::reader::is_web_url(&base_url) {
         return Err(Stop::Usage(format!(
             "--base-url `{base_url}` is not a web address (https://…)"
         )));
@@ -148,8 +148,8 @@ pub fn prepare(root: &Path, opts: &Options) -> Result<(Prepared, Diagnostics), S
 
 impl Prepared {
     /// The per-day model of the site: every sheet's state and page.
-    pub fn model(&self) -> Build<'_> {
-        Build::new(&self.site, self.today, &self.base_url)
+    pub fn model(&self) -> Model<'_> {
+        Model::new(&self.site, self.today, &self.base_url)
     }
 
     /// Every output; PDFs too with `pdf` (and a typesetter).

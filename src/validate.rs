@@ -111,7 +111,7 @@ fn check_names(site: &Site, diags: &mut Diagnostics) {
 /// A handout typesets a bounded amount of text (so that no sheet can stall
 /// a build); a sheet beyond it prints shortened, with a note.
 fn check_printable(doc: &Doc, diags: &mut Diagnostics) {
-    use crate::render::pdf::doc::{MAX_CHARS, MAX_FOOTNOTES, shortened};
+    use crate::paper::{MAX_CHARS, MAX_FOOTNOTES, shortened};
     if shortened(&doc.text.body) {
         diags.push(
             Diagnostic::warning(

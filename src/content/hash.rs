@@ -36,8 +36,8 @@ pub fn source_hash(text: &Text) -> String {
 mod tests {
     use super::*;
     use crate::content::sheet::KeyFact;
-    use crate::schema::Spanned;
     use crate::yaml::Pos;
+    use crate::yaml::reader::Spanned;
 
     fn text(body: &str) -> Text {
         Text {

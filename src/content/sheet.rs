@@ -6,8 +6,8 @@ use jiff::civil::Date;
 
 use crate::content::frontmatter::Split;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::schema::{Reader, Spanned, get};
 use crate::text::is_slug;
+use crate::yaml::reader::{Reader, Spanned, get};
 use crate::yaml::{self, Entry, Node, Pos};
 
 /// What a translator translates: the parts that `source_hash` covers.

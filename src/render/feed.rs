@@ -1,12 +1,12 @@
 //! An Atom feed per language: its sheets, newest review first.
 
-use super::{Build, File, Page, escape_xml};
+use super::{File, Model, Route, escape_xml};
 
-pub fn render(build: &Build, lang: &str) -> File {
-    let site = build.site;
-    let mut entries: Vec<usize> = (0..build.sheets.len()).collect();
+pub fn render(model: &Model, lang: &str) -> File {
+    let site = model.site;
+    let mut entries: Vec<usize> = (0..model.sheets.len()).collect();
     entries.sort_by(|&a, &b| {
-        let (a, b) = (&build.sheets[a], &build.sheets[b]);
+        let (a, b) = (&model.sheets[a], &model.sheets[b]);
         (b.facts.last_reviewed.value, a.destination, a.route).cmp(&(
             a.facts.last_reviewed.value,
             b.destination,
@@ -15,13 +15,13 @@ pub fn render(build: &Build, lang: &str) -> File {
     });
     let updated = entries
         .first()
-        .map(|&i| build.sheets[i].facts.last_reviewed.value);
+        .map(|&i| model.sheets[i].facts.last_reviewed.value);
     let title = site
         .l10n
         .format(&site.config, lang, "site-title", None)
         .unwrap_or_else(|| site.config.title.clone());
-    let feed_url = build.absolute(&build.url(Page::Feed { lang }));
-    let home = build.absolute(&build.url(Page::Home { lang }));
+    let feed_url = model.absolute(&model.url(Route::Feed { lang }));
+    let home = model.absolute(&model.url(Route::Home { lang }));
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
@@ -40,18 +40,18 @@ pub fn render(build: &Build, lang: &str) -> File {
     let stamp = |d: jiff::civil::Date| format!("{d}T00:00:00Z");
     x.push_str(&format!(
         "  <updated>{}</updated>\n",
-        updated.map_or_else(|| stamp(build.today), stamp)
+        updated.map_or_else(|| stamp(model.today), stamp)
     ));
     x.push_str(&format!(
         "  <author><name>{}</name></author>\n",
         escape_xml(&title)
     ));
     for i in entries {
-        let s = &build.sheets[i];
-        let Some(text) = build.text(i, lang) else {
+        let s = &model.sheets[i];
+        let Some(text) = model.text(i, lang) else {
             continue;
         };
-        let url = build.absolute(&build.url(Page::Sheet { lang, sheet: i }));
+        let url = model.absolute(&model.url(Route::Sheet { lang, sheet: i }));
         x.push_str("  <entry>\n");
         x.push_str(&format!("    <title>{}</title>\n", escape_xml(&text.title)));
         x.push_str(&format!("    <id>{}</id>\n", escape_xml(&url)));
@@ -71,7 +71,7 @@ pub fn render(build: &Build, lang: &str) -> File {
     }
     x.push_str("</feed>\n");
     File {
-        path: build.file_path(super::Route::Feed { lang }),
+        path: model.file_path(super::Route::Feed { lang }),
         bytes: x.into_bytes(),
     }
 }

@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 use tera::Tera;
 
 use super::view::{self, Words, content_lang};
-use super::{Build, File, Page};
+use super::{File, Model, Route};
 use crate::config::SiteConfig;
 use crate::content::model::{PageState, SheetState};
 use crate::diagnostics::Diagnostic;
@@ -19,7 +19,7 @@ use crate::lang::Direction;
 use crate::theme::Theme;
 
 pub struct Html<'b, 'a> {
-    build: &'b Build<'a>,
+    build: &'b Model<'a>,
     tera: Tera,
     /// Whether handouts and booklets are built (and so linked).
     pdf: bool,
@@ -63,7 +63,7 @@ impl tera::Function for Translate {
 }
 
 impl<'b, 'a> Html<'b, 'a> {
-    pub fn new(build: &'b Build<'a>, theme: &Theme, pdf: bool) -> Result<Self, Diagnostic> {
+    pub fn new(build: &'b Model<'a>, theme: &Theme, pdf: bool) -> Result<Self, Diagnostic> {
         let mut tera = Tera::default();
         tera.add_raw_templates(
             theme
@@ -81,27 +81,27 @@ impl<'b, 'a> Html<'b, 'a> {
         Ok(Html { build, tera, pdf })
     }
 
-    pub fn render(&self, page: Page) -> Result<File, Diagnostic> {
+    pub fn render(&self, page: Route) -> Result<File, Diagnostic> {
         let mut ctx = self.common(page);
         let template = match page {
-            Page::Chooser => {
+            Route::Chooser => {
                 ctx.insert("languages".into(), self.language_links(""));
                 "chooser.html"
             }
-            Page::NotFound => {
+            Route::NotFound => {
                 let base_path = url_path(&self.build.base_url);
                 ctx.insert("languages".into(), self.language_links(&base_path));
                 "404.html"
             }
-            Page::Home { lang } => {
+            Route::Home { lang } => {
                 ctx.insert("destinations".into(), self.destinations(lang));
                 "home.html"
             }
-            Page::Destination { lang, dest } => {
+            Route::Destination { lang, dest } => {
                 self.destination(lang, dest, &mut ctx);
                 "destination.html"
             }
-            Page::Sheet { lang, sheet } => {
+            Route::Sheet { lang, sheet } => {
                 let s = &self.build.sheets[sheet];
                 ctx.insert("page_title".into(), json!(self.sheet_title(s, lang)));
                 ctx.insert("sheet".into(), self.sheet(s, lang));
@@ -134,7 +134,7 @@ impl<'b, 'a> Html<'b, 'a> {
             .unwrap_or_else(|| id.to_string())
     }
 
-    fn lang_of(&self, page: Page) -> String {
+    fn lang_of(&self, page: Route) -> String {
         page.lang()
             .unwrap_or(&self.build.site.config.source_language)
             .to_string()
@@ -142,18 +142,18 @@ impl<'b, 'a> Html<'b, 'a> {
 
     /// What every page has: language, direction, relative root, title,
     /// alternates and the language switcher.
-    fn common(&self, page: Page) -> Map<String, Value> {
+    fn common(&self, page: Route) -> Map<String, Value> {
         let b = self.build;
         let config = &b.site.config;
         let lang = self.lang_of(page);
         let url = b.url(page);
         let depth = url.matches('/').count();
         let root = match page {
-            Page::NotFound => url_path(&b.base_url),
+            Route::NotFound => url_path(&b.base_url),
             _ => "../".repeat(depth),
         };
         let dir = config.language(&lang).map_or(Direction::Ltr, |l| l.dir);
-        let localized = !matches!(page, Page::Chooser | Page::NotFound);
+        let localized = !matches!(page, Route::Chooser | Route::NotFound);
         let others: Vec<Value> = if localized {
             config
                 .languages
@@ -167,11 +167,11 @@ impl<'b, 'a> Html<'b, 'a> {
             Vec::new()
         };
         let home = match page {
-            Page::NotFound => root.clone(),
-            _ => format!("{root}{}", b.url(Page::Home { lang: &lang })),
+            Route::NotFound => root.clone(),
+            _ => format!("{root}{}", b.url(Route::Home { lang: &lang })),
         };
         let page_title = match page {
-            Page::Destination { lang, dest } => self.t(lang, &format!("country-{dest}")),
+            Route::Destination { lang, dest } => self.t(lang, &format!("country-{dest}")),
             _ => self.t(&lang, "site-title"),
         };
         let mut m = Map::new();
@@ -184,7 +184,7 @@ impl<'b, 'a> Html<'b, 'a> {
         m.insert("page_title".into(), json!(page_title));
         m.insert("summary".into(), json!(null));
         m.insert("pdf".into(), json!(self.pdf));
-        let canonical = (!matches!(page, Page::NotFound)).then(|| b.absolute(&url));
+        let canonical = (!matches!(page, Route::NotFound)).then(|| b.absolute(&url));
         m.insert("canonical".into(), json!(canonical));
         m.insert("alternates".into(), json!(others));
         m.insert("switcher".into(), json!(others));
@@ -192,9 +192,9 @@ impl<'b, 'a> Html<'b, 'a> {
             localized.then(|| b.absolute(&b.url(page.in_lang(&config.source_language))));
         m.insert("x_default".into(), json!(x_default));
         if localized {
-            let feed = b.url(Page::Feed { lang: &lang });
+            let feed = b.url(Route::Feed { lang: &lang });
             m.insert("feed".into(), json!(format!("{root}{feed}")));
-            let index = b.url(Page::SearchIndex { lang: &lang });
+            let index = b.url(Route::SearchIndex { lang: &lang });
             m.insert("search_index".into(), json!(format!("{root}{index}")));
         }
         m
@@ -210,7 +210,7 @@ impl<'b, 'a> Html<'b, 'a> {
                     "lang": l.tag,
                     "name": l.name,
                     "dir": l.dir,
-                    "href": format!("{prefix}{}", self.build.url(Page::Home { lang: &l.tag })),
+                    "href": format!("{prefix}{}", self.build.url(Route::Home { lang: &l.tag })),
                     "tagline": self.t(&l.tag, "site-tagline"),
                 }))
                 .collect::<Vec<_>>()

@@ -33,11 +33,10 @@ pub struct File {
     pub bytes: Vec<u8>,
 }
 
-/// A page of the site: the HTML routes.
-pub type Page<'a> = Route<'a>;
-
-/// Everything one build needs, computed once.
-pub struct Build<'a> {
+/// The site on one day, computed once: every sheet's state and pages,
+/// their texts and Markdown. Every renderer reads it; the routing table
+/// (`route.rs`) gives its outputs.
+pub struct Model<'a> {
     pub site: &'a Site,
     pub today: Date,
     /// The published address, ending in `/`.
@@ -55,7 +54,7 @@ pub struct Build<'a> {
     markdown: Mutex<HashMap<Box<str>, Arc<markdown::Rendered>>>,
 }
 
-impl<'a> Build<'a> {
+impl<'a> Model<'a> {
     pub fn new(site: &'a Site, today: Date, base_url: &str) -> Self {
         let mut base_url = base_url.to_string();
         if !base_url.ends_with('/') {
@@ -67,7 +66,7 @@ impl<'a> Build<'a> {
         let texts = (0..sheets.len() * site.config.languages.len())
             .map(|_| OnceLock::new())
             .collect();
-        Build {
+        Model {
             site,
             today,
             base_url,
@@ -112,9 +111,9 @@ impl<'a> Build<'a> {
     }
 }
 
-/// The renderers of one build: each route goes to the one that makes it.
+/// The renderers of one model: each route goes to the one that makes it.
 pub struct Renderer<'b, 'a> {
-    build: &'b Build<'a>,
+    model: &'b Model<'a>,
     theme: &'b Theme,
     html: html::Html<'b, 'a>,
     typesetter: Option<&'b pdf::world::Typesetter>,
@@ -123,14 +122,14 @@ pub struct Renderer<'b, 'a> {
 impl<'b, 'a> Renderer<'b, 'a> {
     /// Pages link handouts and booklets when `typesetter` is given.
     pub fn new(
-        build: &'b Build<'a>,
+        model: &'b Model<'a>,
         theme: &'b Theme,
         typesetter: Option<&'b pdf::world::Typesetter>,
     ) -> Result<Self, Diagnostic> {
         Ok(Renderer {
-            build,
+            model,
             theme,
-            html: html::Html::new(build, theme, typesetter.is_some())?,
+            html: html::Html::new(model, theme, typesetter.is_some())?,
             typesetter,
         })
     }
@@ -138,7 +137,7 @@ impl<'b, 'a> Renderer<'b, 'a> {
     /// The route's file; None when the site has no such output (a static
     /// file the theme lacks, a PDF without a typesetter).
     pub fn render(&self, route: Route) -> Option<Result<File, Diagnostic>> {
-        let b = self.build;
+        let b = self.model;
         let file = |bytes: Vec<u8>| {
             Some(Ok(File {
                 path: b.file_path(route),
@@ -168,7 +167,7 @@ impl<'b, 'a> Renderer<'b, 'a> {
     /// Pages in parallel on rayon's pool; with `pdf`, PDFs on their own
     /// workers.
     pub fn render_all(&self, pdf: bool) -> Result<Rendered, Diagnostic> {
-        let mut routes = self.build.routes(false);
+        let mut routes = self.model.routes(false);
         routes.extend(
             self.theme
                 .statics
@@ -181,7 +180,7 @@ impl<'b, 'a> Renderer<'b, 'a> {
             .collect::<Result<_, _>>()?;
         let mut pdf_times = Vec::new();
         if let Some(typesetter) = self.typesetter.filter(|_| pdf) {
-            for made in pdf::render_all(self.build, typesetter, &self.build.pdfs())? {
+            for made in pdf::render_all(self.model, typesetter, &self.model.pdfs())? {
                 pdf_times.push((made.file.path.clone(), made.time));
                 files.push(made.file);
             }

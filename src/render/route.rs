@@ -6,12 +6,12 @@
 
 use std::path::Path;
 
-use super::Build;
+use super::Model;
 use crate::content::names::{OVERVIEW, split_sheet_name};
 use crate::lang::url_segment;
 
 /// One output file. `lang` is a language tag of the site (BCP 47 case);
-/// `sheet` indexes `Build::sheets`.
+/// `sheet` indexes `Model::sheets`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Route<'a> {
     /// `index.html`: choose a language.
@@ -89,7 +89,7 @@ impl<'a> Route<'a> {
     }
 }
 
-impl<'a> Build<'a> {
+impl<'a> Model<'a> {
     /// The route's address under the site, as in a link: a page's folder
     /// (`sr-cyrl/de/work/`), or a file's path. Segments are lower case.
     pub fn url(&self, route: Route) -> String {

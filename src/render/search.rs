@@ -7,26 +7,26 @@ use std::collections::BTreeSet;
 
 use serde_json::json;
 
-use super::{Build, File};
+use super::{File, Model};
 
 /// Words per sheet: enough to find a sheet by a word of its text, small
 /// enough for a phone on a slow connection.
 const MAX_WORDS: usize = 400;
 
-pub fn render(build: &Build, lang: &str) -> File {
-    let site = build.site;
+pub fn render(model: &Model, lang: &str) -> File {
+    let site = model.site;
     let t = |id: String| {
         site.l10n
             .format(&site.config, lang, &id, None)
             .unwrap_or(id)
     };
-    let entries: Vec<_> = build
+    let entries: Vec<_> = model
         .sheets
         .iter()
         .enumerate()
         .filter_map(|(i, s)| {
-            let text = build.text(i, lang)?;
-            let plain = build.markdown(&text.body).text.clone();
+            let text = model.text(i, lang)?;
+            let plain = model.markdown(&text.body).text.clone();
             let words = words(&plain);
             Some(json!({
                 "t": text.title,
@@ -50,7 +50,7 @@ pub fn render(build: &Build, lang: &str) -> File {
         })
         .collect();
     File {
-        path: build.file_path(super::Route::SearchIndex { lang }),
+        path: model.file_path(super::Route::SearchIndex { lang }),
         bytes: serde_json::to_vec(&json!({"counts": counts, "entries": entries}))
             .unwrap_or_default(),
     }

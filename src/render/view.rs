@@ -7,7 +7,7 @@ use fluent_bundle::FluentValue;
 use jiff::civil::Date;
 use serde_json::{Value, json};
 
-use super::Build;
+use super::Model;
 use crate::content::Site;
 use crate::content::model::{PageState, SheetState, Shown};
 use crate::content::sheet::{Contact, Text};
@@ -63,7 +63,7 @@ pub fn content_lang(page: &PageState, lang: &str) -> String {
 /// A sheet's page in `words.lang`: everything but the body's rendering,
 /// and the text whose body each renderer lays out its own way.
 pub fn sheet<'a>(
-    build: &'a Build,
+    build: &'a Model,
     words: &Words,
     s: &'a SheetState,
 ) -> Option<(Value, Cow<'a, Text>)> {

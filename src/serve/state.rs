@@ -330,10 +330,10 @@ mod tests {
     use jiff::civil::Date;
 
     use super::*;
-    use crate::render::Build;
+    use crate::render::Model;
 
     /// The model of the site as served, for tests.
-    fn with_model<T>(state: &State, f: impl FnOnce(&Build) -> T) -> Option<T> {
+    fn with_model<T>(state: &State, f: impl FnOnce(&Model) -> T) -> Option<T> {
         match state.output.read().as_deref() {
             Ok(Output::Site { prepared, .. }) => Some(f(&prepared.model())),
             _ => None,

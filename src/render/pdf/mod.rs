@@ -2,7 +2,6 @@
 //! language), typeset by Typst inside the binary. The template gets the
 //! page as data (`/data.json`) and the QR codes as SVG images.
 
-pub mod doc;
 pub mod world;
 
 use std::sync::Mutex;
@@ -14,7 +13,7 @@ use qrcode::{EcLevel, QrCode};
 use serde_json::{Value, json};
 
 use super::view::{self, Words};
-use super::{Build, File, Page, Route};
+use super::{File, Model, Route};
 use crate::content::model::Shown;
 use crate::diagnostics::Diagnostic;
 use crate::theme::Theme;
@@ -29,7 +28,7 @@ pub struct Made {
 /// The PDF of one route (a handout or a booklet); None for other routes
 /// and for a sheet without a page in that language.
 pub fn render(
-    build: &Build,
+    build: &Model,
     typesetter: &Typesetter,
     route: Route,
 ) -> Option<Result<Made, Diagnostic>> {
@@ -39,7 +38,7 @@ pub fn render(
 
 /// The PDFs of `routes`, typeset in parallel.
 pub fn render_all(
-    build: &Build,
+    build: &Model,
     typesetter: &Typesetter,
     routes: &[Route],
 ) -> Result<Vec<Made>, Diagnostic> {
@@ -47,7 +46,7 @@ pub fn render_all(
     typeset_all(typesetter, &jobs)
 }
 
-fn job(build: &Build, route: Route) -> Option<(String, String, Job)> {
+fn job(build: &Model, route: Route) -> Option<(String, String, Job)> {
     match route {
         Route::Handout { lang, sheet } => handout_job(build, lang, sheet),
         Route::Booklet { lang, dest } => Some(booklet_job(build, lang, dest)),
@@ -98,8 +97,8 @@ fn typeset_all(
         .collect()
 }
 
-fn handout_job(build: &Build, lang: &str, i: usize) -> Option<(String, String, Job)> {
-    let page = Page::Sheet { lang, sheet: i };
+fn handout_job(build: &Model, lang: &str, i: usize) -> Option<(String, String, Job)> {
+    let page = Route::Sheet { lang, sheet: i };
     let data = sheet_data(build, lang, i)?;
     let url = build.absolute(&build.url(page));
     let files = vec![
@@ -118,8 +117,8 @@ fn handout_job(build: &Build, lang: &str, i: usize) -> Option<(String, String, J
     ))
 }
 
-fn booklet_job(build: &Build, lang: &str, dest: &str) -> (String, String, Job) {
-    let page = Page::Destination { lang, dest };
+fn booklet_job(build: &Model, lang: &str, dest: &str) -> (String, String, Job) {
+    let page = Route::Destination { lang, dest };
     let url = build.absolute(&build.url(page));
     let mut files = Vec::new();
     let sheets: Vec<Value> = (0..build.sheets.len())
@@ -127,7 +126,7 @@ fn booklet_job(build: &Build, lang: &str, dest: &str) -> (String, String, Job) {
         .filter_map(|i| sheet_data(build, lang, i).map(|d| (i, d)))
         .enumerate()
         .map(|(n, (i, d))| {
-            let sheet_url = build.absolute(&build.url(Page::Sheet { lang, sheet: i }));
+            let sheet_url = build.absolute(&build.url(Route::Sheet { lang, sheet: i }));
             files.push((format!("/qr-{n}.svg"), qr_svg(&sheet_url)));
             d
         })
@@ -195,12 +194,12 @@ pub fn typesetter(theme: &Theme, today: jiff::civil::Date) -> Typesetter {
 }
 
 /// The sheet as the handout shows it in `lang`.
-fn sheet_data(build: &Build, lang: &str, i: usize) -> Option<Value> {
+fn sheet_data(build: &Model, lang: &str, i: usize) -> Option<Value> {
     let s = &build.sheets[i];
     let words = Words::new(build.site, lang);
     let (mut v, text) = view::sheet(build, &words, s)?;
-    let url = build.absolute(&build.url(Page::Sheet { lang, sheet: i }));
-    let (body, shortened) = doc::blocks(&text.body, &url);
+    let url = build.absolute(&build.url(Route::Sheet { lang, sheet: i }));
+    let (body, shortened) = crate::paper::blocks(&text.body, &url);
     v["body"] = body;
     if shortened {
         v["shortened"] = json!(words.t_args(
@@ -239,7 +238,7 @@ fn page_x_of_y(words: &Words) -> String {
 }
 
 /// The file whose text a page shows, for messages.
-fn shown_file(build: &Build, i: usize, lang: &str) -> String {
+fn shown_file(build: &Model, i: usize, lang: &str) -> String {
     let s = &build.sheets[i];
     match s.pages.iter().find(|p| p.lang == lang).map(|p| &p.shown) {
         Some(Shown::Translation { file }) => file.display().to_string(),

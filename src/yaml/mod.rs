@@ -6,6 +6,8 @@
 //! scalars as text: a date or a number in front matter is checked by the
 //! field that reads it, with a message that says what to write instead.
 
+pub mod reader;
+
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
 
 /// Deeper nesting than this is never a fact sheet; refusing it keeps hostile

@@ -1,5 +1,6 @@
-//! A sheet's Markdown as a tree of blocks and inlines in JSON, for the
-//! Typst template to lay out. User text only ever travels as JSON strings,
+//! A sheet's Markdown as paper takes it: a tree of blocks and inlines in
+//! JSON for the Typst template, within the handout's budget (which `check` also
+//! warns about). User text only ever travels as JSON strings,
 //! which Typst inserts as text: it is never parsed as Typst markup.
 
 use std::collections::HashMap;
