@@ -47,7 +47,9 @@ async function launch() {
         chrome.kill();
         await exited;
       }
-      await rm(profile, { recursive: true, force: true });
+      // Chromium's helper processes may still write to the profile for a
+      // moment after the browser exits: retry, and never fail a test on it.
+      await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch(() => {});
     },
   };
 }
