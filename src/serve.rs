@@ -16,7 +16,7 @@ use tiny_http::{Header, Response, Server, StatusCode};
 
 use crate::content::Site;
 use crate::content::load::{Fatal, load};
-use crate::diagnostics::{self, Diagnostics, Format, Severity};
+use crate::diagnostics::{self, Code, Diagnostics, Format, Severity};
 use crate::render::pdf::world::Typesetter;
 use crate::render::{self, Build};
 use crate::theme::Theme;
@@ -321,7 +321,7 @@ fn build(state: &State) -> Result<Output, Diagnostics> {
     let site = match load(&opts.root, &mut diags) {
         Ok(site) => site,
         Err(Fatal(msg)) => {
-            diags.push(diagnostics::Diagnostic::error("config", msg));
+            diags.push(diagnostics::Diagnostic::error(Code::Config, msg));
             return Err(diags);
         }
     };

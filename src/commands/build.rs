@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::{CONTENT_ERRORS, Ctx, OK, STALE, USAGE, as_published, plural};
+use super::{CONTENT_ERRORS, Ctx, OK, USAGE, as_published, plural};
 use crate::diagnostics::{Diagnostic, Diagnostics, Format, Severity};
 use crate::output;
 use crate::render::{self, Build};
@@ -44,7 +44,8 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
     phase("validate", t);
     let published = as_published(&diags);
     let errors = published.errors();
-    let failing = errors > 0 || (opts.strict && published.iter().any(|d| STALE.contains(&d.code)));
+    let failing =
+        errors > 0 || (opts.strict && published.iter().any(|d| d.code.publishes_with_warning()));
     let shown = filter(&published, ctx.cli.quiet);
     ctx.print(&shown, Format::Human);
     if failing {

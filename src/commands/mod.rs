@@ -21,11 +21,7 @@ use std::path::Path;
 use crate::content::Site;
 use crate::content::load::{Fatal, load};
 use crate::content::names::split_sheet_name;
-use crate::diagnostics::{self, Diagnostics, Format};
-
-/// Problems that publish with a warning on the page; `build --strict`
-/// fails on them.
-pub const STALE: &[&str] = &["overdue", "expired", "outdated", "unstamped"];
+use crate::diagnostics::{self, Code, Diagnostics, Format};
 
 /// The problems as `build` and `serve` report them: stale content is
 /// published, with a warning on the page, so its errors become warnings.
@@ -33,7 +29,7 @@ pub fn as_published(diags: &Diagnostics) -> Diagnostics {
     let mut published = Diagnostics::default();
     for d in diags.iter() {
         let mut d = d.clone();
-        if d.severity == diagnostics::Severity::Error && STALE.contains(&d.code) {
+        if d.severity == diagnostics::Severity::Error && d.code.publishes_with_warning() {
             d.severity = diagnostics::Severity::Warning;
         }
         published.push(d);
@@ -80,7 +76,7 @@ impl Ctx {
                     eprintln!("error: {msg}");
                 } else {
                     // The reason is a diagnostic of its own in machine formats.
-                    diags.push(diagnostics::Diagnostic::error("config", msg));
+                    diags.push(diagnostics::Diagnostic::error(Code::Config, msg));
                     diags.sort();
                     self.print(&diags, format);
                 }

@@ -12,7 +12,7 @@ use super::view::{self, Words, content_lang};
 use super::{Build, File, Page};
 use crate::config::SiteConfig;
 use crate::content::model::{PageState, SheetState};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::freshness::Freshness;
 use crate::l10n::L10n;
 use crate::lang::{Direction, url_segment};
@@ -349,6 +349,6 @@ fn template_error(what: &str, e: &dyn std::error::Error) -> Diagnostic {
         chain.push(err.to_string());
         cur = err.source();
     }
-    Diagnostic::error("template", format!("{what}: {}", chain.join(": ")))
+    Diagnostic::error(Code::Template, format!("{what}: {}", chain.join(": ")))
         .hint("fix the template named in the message (themes/default/templates/ in the site overrides the built-in one)")
 }
