@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostics, did_you_mean};
+use crate::diagnostics::{Code, Diagnostics, did_you_mean};
 use crate::lang::{Direction, is_valid_tag};
 use crate::yaml::reader::{Reader, Spanned, get};
 use crate::yaml::{self, Pos};
@@ -176,14 +176,14 @@ fn read_routes(r: &mut Reader, node: &yaml::Node) -> Option<Vec<String>> {
         if !crate::text::is_slug(&route.value) || route.value.starts_with('_') {
             r.error(
                 item.pos,
-                "bad-route",
+                Code::BadRoute,
                 format!("route `{}` is not a valid name", route.value),
                 "use lower-case letters, digits and hyphens, e.g. seasonal-work",
             );
         } else if routes.contains(&route.value) {
             r.error(
                 item.pos,
-                "duplicate",
+                Code::Duplicate,
                 format!("route `{}` is listed twice", route.value),
                 "remove one",
             );
@@ -216,7 +216,7 @@ fn read_languages(r: &mut Reader, node: &yaml::Node) -> Option<Vec<LangRead>> {
                 Some(other) => {
                     r.error(
                         n.pos,
-                        "bad-value",
+                        Code::BadValue,
                         format!("`dir: {other}` is not a direction"),
                         "write `dir: ltr` or `dir: rtl`",
                     );
@@ -243,7 +243,7 @@ fn read_languages(r: &mut Reader, node: &yaml::Node) -> Option<Vec<LangRead>> {
             if !is_valid_tag(&tag.value) {
                 r.error(
                     item.pos,
-                    "bad-language",
+                    Code::BadLanguage,
                     format!("`{}` is not a BCP 47 language tag", tag.value),
                     "write e.g. sq, sr-Cyrl, sr-Latn, mk",
                 );
@@ -294,7 +294,7 @@ fn read_derive(r: &mut Reader, node: &yaml::Node) -> Option<Spanned<String>> {
     if by.value != "transliterate" {
         r.error(
             node.pos,
-            "bad-value",
+            Code::BadValue,
             format!("`by: {}` is not a way to derive a language", by.value),
             "the only rule is `by: transliterate` (Serbian Cyrillic to Latin)",
         );
@@ -316,7 +316,7 @@ fn check_languages(
         });
         r.error_abs(
             pos,
-            "unknown-language",
+            Code::UnknownLanguage,
             format!("{what} `{tag}` is not one of the site's languages"),
             hint,
         );
@@ -342,7 +342,7 @@ fn check_languages(
                     crate::lang::url_segment(&lang.tag)
                 )
             };
-            r.error_abs(read.pos, "duplicate", message, "remove one");
+            r.error_abs(read.pos, Code::Duplicate, message, "remove one");
         }
         for f in &read.fallback {
             if config.language(&f.value).is_none() {
@@ -350,7 +350,7 @@ fn check_languages(
             } else if f.value == lang.tag {
                 r.error_abs(
                     f.pos,
-                    "bad-fallback",
+                    Code::BadFallback,
                     format!("`{}` falls back to itself", lang.tag),
                     "remove it from its own fallback list",
                 );
@@ -361,7 +361,7 @@ fn check_languages(
                 None => unknown(r, from, read.pos, "derive.from"),
                 Some(base) if base.derive.is_some() => r.error_abs(
                     read.pos,
-                    "bad-derive",
+                    Code::BadDerive,
                     format!(
                         "`{}` is derived from `{from}`, which is itself derived",
                         lang.tag
@@ -370,7 +370,7 @@ fn check_languages(
                 ),
                 Some(_) if lang.tag == config.source_language => r.error_abs(
                     read.pos,
-                    "bad-derive",
+                    Code::BadDerive,
                     "the source language cannot be derived",
                     "remove `derive` from it",
                 ),

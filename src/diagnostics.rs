@@ -10,6 +10,9 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config, DisplayStyle};
 use serde::Serialize;
 
+mod code;
+pub use code::Code;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -21,8 +24,8 @@ pub enum Severity {
 #[derive(Debug, Clone, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// A stable, kebab-case name for the rule (documented in README.md).
-    pub code: &'static str,
+    /// The rule, serialized as its kebab-case name.
+    pub code: Code,
     /// The file as the user names it (relative to the working directory
     /// when possible).
     pub file: Option<PathBuf>,
@@ -33,7 +36,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -45,7 +48,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, message)
@@ -197,7 +200,7 @@ fn render_human(
             Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
         };
         let mut cs = CsDiagnostic::new(severity)
-            .with_code(d.code)
+            .with_code(d.code.as_str())
             .with_message(&d.message);
         if let Some(hint) = &d.hint {
             cs = cs.with_notes(vec![format!("hint: {hint}")]);
@@ -298,7 +301,7 @@ fn github_line(d: &Diagnostic) -> String {
     if let Some(c) = d.column {
         props.push(format!("col={c}"));
     }
-    props.push(format!("title={}", gh_prop(d.code)));
+    props.push(format!("title={}", gh_prop(d.code.as_str())));
     let mut msg = d.message.clone();
     if let Some(h) = &d.hint {
         msg.push_str(&format!("\nhint: {h}"));
@@ -345,7 +348,7 @@ mod tests {
 
     #[test]
     fn github_annotations_escape_their_syntax() {
-        let d = Diagnostic::error("bad-date", "50%: a, b\nc")
+        let d = Diagnostic::error(Code::BadDate, "50%: a, b\nc")
             .file("content/de/a:b,c.md")
             .at(3, 4)
             .hint("fix it");

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 
 /// Folders of the site, besides `content/`, that factsheet reads files from.
 pub const READ_FOLDERS: &[&str] = &[
@@ -51,12 +51,12 @@ pub fn check_links(root: &Path, display_path: &dyn Fn(&Path) -> PathBuf, diags: 
             .canonicalize()
             .is_ok_and(|target| target.starts_with(&real_root));
         diags.push(if inside {
-            Diagnostic::warning("symlink-dir", "symlinked folders are not followed")
+            Diagnostic::warning(Code::SymlinkDir, "symlinked folders are not followed")
                 .file(&shown)
                 .hint("make it a real folder")
         } else {
             Diagnostic::error(
-                "symlink-outside",
+                Code::SymlinkOutside,
                 "this folder is a symlink out of the site (or to nowhere); it is not followed",
             )
             .file(&shown)

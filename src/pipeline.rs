@@ -16,10 +16,6 @@ use crate::render::{Model, Rendered, Renderer};
 use crate::theme::Theme;
 use crate::validate::validate;
 
-/// Problems that publish with a warning on the page; `build --strict`
-/// fails on them.
-pub const STALE: &[&str] = &["overdue", "expired", "outdated", "unstamped"];
-
 /// A site read and validated against one day: every problem, with stale
 /// content as errors (as `check` reports it).
 pub struct Checked {
@@ -52,7 +48,7 @@ pub fn as_published(diags: &Diagnostics) -> Diagnostics {
     let mut published = Diagnostics::default();
     for d in diags.iter() {
         let mut d = d.clone();
-        if d.severity == Severity::Error && STALE.contains(&d.code) {
+        if d.severity == Severity::Error && d.code.publishes_with_warning() {
             d.severity = Severity::Warning;
         }
         published.push(d);
@@ -115,7 +111,7 @@ pub fn prepare(root: &Path, opts: &Options) -> Result<(Prepared, Diagnostics), S
         Stop::Unreadable(msg, diags)
     })?;
     let published = as_published(&checked.diags);
-    let stale = opts.strict && published.iter().any(|d| STALE.contains(&d.code));
+    let stale = opts.strict && published.iter().any(|d| d.code.publishes_with_warning());
     if published.errors() > 0 || stale {
         return Err(Stop::Content(published));
     }

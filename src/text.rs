@@ -1,6 +1,7 @@
 //! Text utilities every stage shares: reading a file's bytes as text, and
 //! names safe in URLs and file names.
 
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 
 /// Turns bytes into text: strips a BOM, rejects invalid UTF-8 with the
@@ -16,7 +17,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
             let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
             let col = 1 + String::from_utf8_lossy(&good[line_start..]).chars().count();
             Err(Diagnostic::error(
-                "encoding",
+                Code::Encoding,
                 format!("the file is not valid UTF-8 (byte {} cannot be read)", e.valid_up_to() + 1),
             )
             .at(line, col)

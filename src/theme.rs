@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 
 macro_rules! embed {
     ($($path:literal),* $(,)?) => {
@@ -69,7 +69,7 @@ impl Theme {
             };
             let utf8 = |bytes: Vec<u8>| {
                 String::from_utf8(bytes).map_err(|_| {
-                    Diagnostic::error("encoding", "the template is not valid UTF-8")
+                    Diagnostic::error(Code::Encoding, "the template is not valid UTF-8")
                         .file(display_path(&own))
                         .hint("save it as UTF-8")
                 })
@@ -133,5 +133,5 @@ impl Theme {
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error("io", format!("cannot read the theme file: {e}")).file(path)
+    Diagnostic::error(Code::Io, format!("cannot read the theme file: {e}")).file(path)
 }

@@ -6,6 +6,7 @@ use jiff::civil::Date;
 
 use crate::content::sheet::{Doc, Role};
 use crate::content::{Files, Site};
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::freshness::{Freshness, Review};
 use crate::yaml::Pos;
@@ -53,7 +54,7 @@ fn check_names(site: &Site, diags: &mut Diagnostics) {
     };
     let missing = |id: String| {
         Diagnostic::error(
-            "missing-message",
+            Code::MissingMessage,
             format!("no Fluent message `{id}` in {}", file.path.display()),
         )
         .hint(format!(
@@ -95,7 +96,7 @@ fn check_names(site: &Site, diags: &mut Diagnostics) {
                     });
                     diags.push(at(
                         Diagnostic::error(
-                            "unknown-label",
+                            Code::UnknownLabel,
                             format!("key-fact label `{}` has no Fluent message", k.label.value),
                         )
                         .hint(hint),
@@ -115,7 +116,7 @@ fn check_printable(doc: &Doc, diags: &mut Diagnostics) {
     if shortened(&doc.text.body) {
         diags.push(
             Diagnostic::warning(
-                "too-long-to-print",
+                Code::TooLongToPrint,
                 format!(
                     "the handout leaves out part of this text: it has over {MAX_CHARS} characters or over {MAX_FOOTNOTES} footnotes"
                 ),
@@ -134,7 +135,7 @@ fn check_source(doc: &Doc, review: Option<Review>, today: Date, diags: &mut Diag
     if last.value > today {
         diags.push(at(
             Diagnostic::error(
-                "invalid-date",
+                Code::InvalidDate,
                 format!(
                     "`last_reviewed` ({}) is in the future (today is {today})",
                     last.value
@@ -152,7 +153,7 @@ fn check_source(doc: &Doc, review: Option<Review>, today: Date, diags: &mut Diag
         if let Some(d) = date.as_ref().filter(|d| d.value < last.value) {
             diags.push(at(
                 Diagnostic::error(
-                    "invalid-date",
+                    Code::InvalidDate,
                     format!(
                         "`{key}` ({}) is before `last_reviewed` ({})",
                         d.value, last.value
@@ -168,7 +169,7 @@ fn check_source(doc: &Doc, review: Option<Review>, today: Date, diags: &mut Diag
         if let Some(checked) = s.checked.as_ref().filter(|d| d.value > today) {
             diags.push(at(
                 Diagnostic::error(
-                    "invalid-date",
+                    Code::InvalidDate,
                     format!(
                         "source checked on {}, which is in the future",
                         checked.value
@@ -184,18 +185,18 @@ fn check_source(doc: &Doc, review: Option<Review>, today: Date, diags: &mut Diag
     let recheck = "check the facts against the sources, update the sheet and set `last_reviewed` to the day you checked";
     let d = match review.status {
         Freshness::Overdue => Diagnostic::error(
-            "overdue",
+            Code::Overdue,
             format!("review overdue: it was due on {}", review.due),
         )
         .hint(recheck),
         Freshness::DueSoon => {
-            Diagnostic::warning("due-soon", format!("review due soon: on {}", review.due))
+            Diagnostic::warning(Code::DueSoon, format!("review due soon: on {}", review.due))
                 .hint(recheck)
         }
         Freshness::Expired => {
             let until = facts.valid_until.as_ref().map_or(last, |v| v);
             diags.push(at(
-                Diagnostic::error("expired", format!("expired: valid only until {}", until.value))
+                Diagnostic::error(Code::Expired, format!("expired: valid only until {}", until.value))
                     .hint("replace the facts with the current rules and move `valid_until` on, or remove the sheet"),
                 doc,
                 until.pos,
@@ -223,7 +224,7 @@ fn check_translations(
         if t.from.value != c.source_language {
             diags.push(at(
                 Diagnostic::error(
-                    "bad-from",
+                    Code::BadFrom,
                     format!(
                         "`from: {}`, but the source language is `{}`",
                         t.from.value, c.source_language
@@ -243,7 +244,7 @@ fn check_translations(
                 };
                 diags.push(
                     Diagnostic::error(
-                        "orphan-translation",
+                        Code::OrphanTranslation,
                         format!(
                             "no source sheet: content/{code}/{route}.{}.md does not exist",
                             c.source_language
@@ -271,7 +272,7 @@ fn check_translations(
                 });
                 diags.push(at(
                     Diagnostic::error(
-                        "unknown-label",
+                        Code::UnknownLabel,
                         format!("the source has no key fact `{}`", k.label.value),
                     )
                     .hint(hint),
@@ -283,14 +284,14 @@ fn check_translations(
         let stamp = format!("run `factsheet stamp {}`", doc.path.display());
         match (&t.source_hash, &hash) {
             (None, _) => diags.push(at(
-                Diagnostic::error("unstamped", "the translation has no `source_hash`")
+                Diagnostic::error(Code::Unstamped, "the translation has no `source_hash`")
                     .hint(format!("when the translation matches the source, {stamp}")),
                 doc,
                 t.from.pos,
             )),
             (Some(h), Some(hash)) if h.value != *hash => diags.push(at(
                 Diagnostic::error(
-                    "outdated",
+                    Code::Outdated,
                     format!(
                         "translation ({lang}) is outdated: {} has changed since it was translated",
                         source.path.display()

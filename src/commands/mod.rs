@@ -16,6 +16,7 @@ use std::io::Write;
 use jiff::civil::Date;
 
 use crate::cli::{Cli, Command};
+use crate::diagnostics::Code;
 use std::path::Path;
 
 use crate::content::Site;
@@ -68,7 +69,7 @@ impl Ctx {
             eprintln!("error: {msg}");
         } else {
             // The reason is a diagnostic of its own in machine formats.
-            diags.push(diagnostics::Diagnostic::error("config", msg));
+            diags.push(diagnostics::Diagnostic::error(Code::Config, msg));
             diags.sort();
             self.print(&diags, format);
         }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{CONTENT_ERRORS, Ctx, OK, USAGE, plural, usage};
 use crate::content::names::{OVERVIEW, sheet_path};
 use crate::content::{Files, Site};
-use crate::diagnostics::{Diagnostics, Format, Severity, byte_offset};
+use crate::diagnostics::{Code, Diagnostics, Format, Severity, byte_offset};
 use crate::yaml::{self, Kind};
 
 pub fn run(ctx: &Ctx, files: &[PathBuf]) -> Result<u8, u8> {
@@ -77,7 +77,9 @@ fn stamp_one(site: &Site, diags: &Diagnostics, file: &Path) -> Result<bool, Stam
     };
     // A malformed hash is what stamp repairs; any other error comes first.
     let blocking = diags.iter().any(|d| {
-        d.severity == Severity::Error && d.file.as_deref() == Some(&*shown) && d.code != "bad-hash"
+        d.severity == Severity::Error
+            && d.file.as_deref() == Some(&*shown)
+            && d.code != Code::BadHash
     });
     if !files.translations.contains_key(&lang) || blocking {
         return Err(StampError::Content(format!(

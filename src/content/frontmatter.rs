@@ -1,6 +1,6 @@
 //! From a file's bytes to YAML front matter and a Markdown body.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 
 /// The largest sheet we read: real sheets are a few kilobytes, and a huge
 /// file is almost always a mistake (a pasted binary, a runaway script).
@@ -20,7 +20,7 @@ pub struct Split {
 /// Splits `---\n<yaml>\n---\n<body>`. The YAML starts on line 2.
 pub fn split(text: &str) -> Result<Split, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::error("empty-file", "the file is empty")
+        return Err(Diagnostic::error(Code::EmptyFile, "the file is empty")
             .at(1, 1)
             .hint("start with a `---` line, the fields, and another `---` line (or `factsheet new` makes one)"));
     }
@@ -28,7 +28,7 @@ pub fn split(text: &str) -> Result<Split, Diagnostic> {
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
         return Err(Diagnostic::error(
-            "no-front-matter",
+            Code::NoFrontMatter,
             "the file does not start with front matter",
         )
         .at(1, 1)
@@ -47,11 +47,12 @@ pub fn split(text: &str) -> Result<Split, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(
-        Diagnostic::error("unclosed-front-matter", "the front matter is never closed")
-            .at(1, 1)
-            .hint("add a line `---` after the last field, before the text"),
+    Err(Diagnostic::error(
+        Code::UnclosedFrontMatter,
+        "the front matter is never closed",
     )
+    .at(1, 1)
+    .hint("add a line `---` after the last field, before the text"))
 }
 
 #[cfg(test)]
@@ -68,11 +69,11 @@ mod tests {
 
     #[test]
     fn missing_and_unclosed_front_matter() {
-        assert_eq!(split("").unwrap_err().code, "empty-file");
-        assert_eq!(split("# Title\n").unwrap_err().code, "no-front-matter");
+        assert_eq!(split("").unwrap_err().code, Code::EmptyFile);
+        assert_eq!(split("# Title\n").unwrap_err().code, Code::NoFrontMatter);
         assert_eq!(
             split("---\ntitle: a\n").unwrap_err().code,
-            "unclosed-front-matter"
+            Code::UnclosedFrontMatter
         );
     }
 }

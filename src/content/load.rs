@@ -12,7 +12,7 @@ use super::names::{self, OVERVIEW, is_country_code};
 use super::sheet::{self, Place};
 use super::{Destination, Site, display_path};
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::l10n::L10n;
 
 /// Why a site could not be read at all (exit status 2).
@@ -85,7 +85,7 @@ fn walk_content(site: &mut Site, diags: &mut Diagnostics) {
                 let path = e
                     .path()
                     .map(|p| site.display_path(p.strip_prefix(&site.root).unwrap_or(p)));
-                let mut d = Diagnostic::error("io", format!("cannot read: {e}"));
+                let mut d = Diagnostic::error(Code::Io, format!("cannot read: {e}"));
                 if let Some(p) = path {
                     d = d.file(p);
                 }
@@ -100,7 +100,7 @@ fn walk_content(site: &mut Site, diags: &mut Diagnostics) {
         let path = site.display_path(rel);
         let Some(name) = entry.file_name().to_str() else {
             diags.push(
-                Diagnostic::error("bad-name", "the name is not valid UTF-8")
+                Diagnostic::error(Code::BadName, "the name is not valid UTF-8")
                     .file(&path)
                     .hint("rename it using letters, digits and hyphens"),
             );
@@ -112,7 +112,7 @@ fn walk_content(site: &mut Site, diags: &mut Diagnostics) {
         if name.starts_with('.') {
             if !matches!(name, ".git" | ".gitkeep" | ".DS_Store") {
                 diags.push(
-                    Diagnostic::warning("hidden", "hidden files and folders are not read")
+                    Diagnostic::warning(Code::Hidden, "hidden files and folders are not read")
                         .file(&path)
                         .hint("remove it, or rename it if it holds sheets"),
                 );
@@ -129,7 +129,7 @@ fn walk_content(site: &mut Site, diags: &mut Diagnostics) {
                 _ => {
                     diags.push(
                         Diagnostic::error(
-                            "symlink-outside",
+                            Code::SymlinkOutside,
                             "this symlink points outside the site (or nowhere); it is not followed",
                         )
                         .file(&path)
@@ -140,7 +140,7 @@ fn walk_content(site: &mut Site, diags: &mut Diagnostics) {
             }
             if is_dir {
                 diags.push(
-                    Diagnostic::warning("symlink-dir", "symlinked folders are not followed")
+                    Diagnostic::warning(Code::SymlinkDir, "symlinked folders are not followed")
                         .file(&path)
                         .hint("make it a real folder"),
                 );
@@ -157,7 +157,7 @@ fn walk_content(site: &mut Site, diags: &mut Diagnostics) {
                 if name.ends_with(".md") {
                     diags.push(
                         Diagnostic::warning(
-                            "misplaced-file",
+                            Code::MisplacedFile,
                             "sheets belong in a destination folder; this file is not read",
                         )
                         .file(&path)
@@ -166,9 +166,12 @@ fn walk_content(site: &mut Site, diags: &mut Diagnostics) {
                 }
             }
             (_, true) => diags.push(
-                Diagnostic::warning("nested-folder", "folders inside a destination are not read")
-                    .file(&path)
-                    .hint("put sheets directly in content/<country code>/"),
+                Diagnostic::warning(
+                    Code::NestedFolder,
+                    "folders inside a destination are not read",
+                )
+                .file(&path)
+                .hint("put sheets directly in content/<country code>/"),
             ),
             (_, false) => {
                 if name.ends_with(".md") {
@@ -199,7 +202,7 @@ fn check_destination(name: &str, path: &Path, diags: &mut Diagnostics) -> bool {
     };
     diags.push(
         Diagnostic::error(
-            "bad-destination",
+            Code::BadDestination,
             format!("`{name}` is not a country code; its sheets are not read"),
         )
         .file(path)
@@ -220,7 +223,7 @@ fn read_sheet(
     let Some((route, lang)) = names::split_sheet_name(name) else {
         diags.push(
             Diagnostic::error(
-                "bad-name",
+                Code::BadName,
                 format!("`{name}` is not named <route>.<language>.md"),
             )
             .file(path)
@@ -238,7 +241,7 @@ fn read_sheet(
             });
         diags.push(
             Diagnostic::error(
-                "unknown-route",
+                Code::UnknownRoute,
                 format!("`{route}` is not a route of this site"),
             )
             .file(path)
@@ -255,7 +258,7 @@ fn read_sheet(
         });
         diags.push(
             Diagnostic::error(
-                "unknown-language",
+                Code::UnknownLanguage,
                 format!("`{lang}` is not one of the site's languages"),
             )
             .file(path)
@@ -286,7 +289,7 @@ fn read_sheet(
     if size > MAX_FILE_BYTES {
         diags.push(
             Diagnostic::error(
-                "too-large",
+                Code::TooLarge,
                 format!("the file is {size} bytes; a sheet may have at most {MAX_FILE_BYTES}"),
             )
             .file(path)
@@ -297,7 +300,8 @@ fn read_sheet(
     let bytes = match std::fs::read(real) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(Diagnostic::error("io", format!("cannot read the file: {e}")).file(path));
+            diags
+                .push(Diagnostic::error(Code::Io, format!("cannot read the file: {e}")).file(path));
             return;
         }
     };

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::content::frontmatter::Split;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::text::is_slug;
 use crate::yaml::reader::{Reader, Spanned, get};
@@ -264,7 +265,7 @@ pub fn read(path: &Path, split: &Split, place: &Place, diags: &mut Diagnostics) 
     ] {
         if value.contains("TODO") {
             r.diags.push(
-                Diagnostic::warning("todo", format!("the {what} still contains TODO"))
+                Diagnostic::warning(Code::Todo, format!("the {what} still contains TODO"))
                     .file(path)
                     .at(pos.line, pos.col)
                     .hint("replace the placeholder with the real text"),
@@ -273,7 +274,7 @@ pub fn read(path: &Path, split: &Split, place: &Place, diags: &mut Diagnostics) 
     }
     if let Some(i) = split.body.lines().position(|l| l.contains("TODO")) {
         r.diags.push(
-            Diagnostic::warning("todo", "the text still contains TODO")
+            Diagnostic::warning(Code::Todo, "the text still contains TODO")
                 .file(path)
                 .at(split.body_line + i, 1)
                 .hint("replace the placeholder with the real text"),
@@ -317,7 +318,7 @@ fn check_place(r: &mut Reader, entries: &[Entry], place: &Place) {
         let Some(node) = get(entries, key) else {
             r.error(
                 Pos { line: 1, col: 1 },
-                "missing-field",
+                Code::MissingField,
                 format!("a source sheet has no `{key}`"),
                 format!("add `{key}: {expected}`"),
             );
@@ -328,7 +329,7 @@ fn check_place(r: &mut Reader, entries: &[Entry], place: &Place) {
         {
             r.error(
                 node.pos,
-                "path-mismatch",
+                Code::PathMismatch,
                 format!(
                     "`{key}: {}` does not match the file's place (`{expected}`)",
                     v.value
@@ -371,7 +372,7 @@ fn read_sources(r: &mut Reader, node: &Node) -> Option<Vec<SourceRef>> {
     if items.is_empty() {
         r.error(
             node.pos,
-            "no-sources",
+            Code::NoSources,
             "`sources` is empty",
             "list at least one official source: - {title: ..., url: https://..., checked: YYYY-MM-DD}",
         );
@@ -425,14 +426,14 @@ fn read_key_facts(r: &mut Reader, node: &Node) -> Vec<KeyFact> {
         if !is_slug(&label.value) {
             r.error_abs(
                 label.pos,
-                "bad-label",
+                Code::BadLabel,
                 format!("`{}` is not a key-fact label", label.value),
                 "labels are Fluent message names in lower case with hyphens, e.g. processing-time",
             );
         } else if out.iter().any(|k| k.label.value == label.value) {
             r.error_abs(
                 label.pos,
-                "duplicate",
+                Code::Duplicate,
                 format!("key fact `{}` is listed twice", label.value),
                 "remove one",
             );
@@ -482,7 +483,7 @@ fn read_contacts(r: &mut Reader, node: &Node) -> Vec<Contact> {
             } else {
                 r.error(
                     n.pos,
-                    "bad-email",
+                    Code::BadEmail,
                     format!("`{}` is not an e-mail address", mail.value),
                     "write it as name@example.org",
                 );
@@ -520,7 +521,7 @@ fn read_translation_of(r: &mut Reader, node: &Node) -> Option<TranslationOf> {
                 Some(h) => {
                     r.error(
                         n.pos,
-                        "bad-hash",
+                        Code::BadHash,
                         format!("`{}` is not a source hash", h.value),
                         format!(
                             "let the tool write it: run `factsheet stamp {}`",

@@ -18,6 +18,7 @@ use icu::locale::Locale;
 use jiff::civil::Date;
 
 use crate::config::SiteConfig;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::lang::translit;
 use crate::yaml::Pos;
@@ -43,9 +44,9 @@ impl LangFile {
             if let Some(Err(problem)) = self.format(id, None) {
                 let message = format!("message `{id}` {problem}");
                 let d = if is_source {
-                    Diagnostic::error("fluent-reference", message)
+                    Diagnostic::error(Code::FluentReference, message)
                 } else {
-                    Diagnostic::warning("fluent-reference", message)
+                    Diagnostic::warning(Code::FluentReference, message)
                 };
                 diags.push(
                     d.file(&self.path)
@@ -122,7 +123,7 @@ impl L10n {
                 });
                 diags.push(
                     Diagnostic::warning(
-                        "unknown-language",
+                        Code::UnknownLanguage,
                         format!("`{tag}` is not one of the site's languages"),
                     )
                     .file(&shown)
@@ -146,12 +147,12 @@ impl L10n {
             let path = display(&dir.join(format!("{}.ftl", l.tag)));
             let d = if l.tag == config.source_language {
                 Diagnostic::error(
-                    "missing-ftl",
+                    Code::MissingFtl,
                     format!("no UI strings for the source language `{}`", l.tag),
                 )
             } else {
                 Diagnostic::warning(
-                    "missing-ftl",
+                    Code::MissingFtl,
                     format!(
                         "no UI strings for `{}`: its readers see fallback text",
                         l.tag
@@ -277,7 +278,7 @@ impl L10n {
                     .unwrap_or(&config.source_language);
                 diags.push(
                     Diagnostic::warning(
-                        "missing-message",
+                        Code::MissingMessage,
                         format!("message `{id}` is not translated into {tag}"),
                     )
                     .file(&file.path)
@@ -294,7 +295,7 @@ impl L10n {
                         });
                     diags.push(
                         Diagnostic::warning(
-                            "unknown-message",
+                            Code::UnknownMessage,
                             format!("message `{id}` does not exist in the source language"),
                         )
                         .file(&file.path)
@@ -337,7 +338,9 @@ fn read_ftl(path: &Path, shown: &Path, tag: &str, diags: &mut Diagnostics) -> Op
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(Diagnostic::error("io", format!("cannot read the file: {e}")).file(shown));
+            diags.push(
+                Diagnostic::error(Code::Io, format!("cannot read the file: {e}")).file(shown),
+            );
             return None;
         }
     };
@@ -361,7 +364,7 @@ pub fn read_ftl_text(
     if let Some((at, what, hint)) = limits::unparsable(&text) {
         let pos = pos_of(&text, at);
         diags.push(
-            Diagnostic::error("fluent-syntax", format!("Fluent syntax error: {what}"))
+            Diagnostic::error(Code::FluentSyntax, format!("Fluent syntax error: {what}"))
                 .file(shown)
                 .at(pos.line, pos.col)
                 .hint(hint),
@@ -374,7 +377,7 @@ pub fn read_ftl_text(
             for e in errors {
                 let pos = pos_of(&text, e.pos.start);
                 diags.push(
-                    Diagnostic::error("fluent-syntax", format!("Fluent syntax error: {}", e.kind))
+                    Diagnostic::error(Code::FluentSyntax, format!("Fluent syntax error: {}", e.kind))
                         .file(shown)
                         .at(pos.line, pos.col)
                         .hint("see https://projectfluent.org/fluent/guide/ ; messages are `id = text`, continued lines indented"),
@@ -399,7 +402,7 @@ pub fn read_ftl_text(
     bundle.set_use_isolating(false);
     if let Err(errors) = bundle.add_resource(resource) {
         for e in errors {
-            diags.push(Diagnostic::error("fluent", format!("{e}")).file(shown));
+            diags.push(Diagnostic::error(Code::Fluent, format!("{e}")).file(shown));
         }
     }
     Some(LangFile {

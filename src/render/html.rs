@@ -12,7 +12,7 @@ use super::view::{self, Words, content_lang};
 use super::{File, Model, Route};
 use crate::config::SiteConfig;
 use crate::content::model::{PageState, SheetState};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::freshness::Freshness;
 use crate::l10n::L10n;
 use crate::lang::Direction;
@@ -110,7 +110,7 @@ impl<'b, 'a> Html<'b, 'a> {
             // The renderer sends only pages here.
             other => {
                 return Err(Diagnostic::error(
-                    "template",
+                    Code::Template,
                     format!("/{} is not an HTML page", self.build.url(other)),
                 ));
             }
@@ -349,6 +349,6 @@ fn template_error(what: &str, e: &dyn std::error::Error) -> Diagnostic {
         chain.push(err.to_string());
         cur = err.source();
     }
-    Diagnostic::error("template", format!("{what}: {}", chain.join(": ")))
+    Diagnostic::error(Code::Template, format!("{what}: {}", chain.join(": ")))
         .hint("fix the template named in the message (themes/default/templates/ in the site overrides the built-in one)")
 }

@@ -11,6 +11,7 @@ use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::Instant;
 
 use super::Options;
+use crate::diagnostics::Code;
 use crate::diagnostics::{self, Diagnostic, Diagnostics, Format};
 use crate::pipeline::{self, Prepared, Stop};
 use crate::render::{Renderer, Route, Touched};
@@ -122,12 +123,12 @@ impl State {
         let prepared = match pipeline::prepare(&self.opts.root, &opts) {
             Ok((prepared, _)) => prepared,
             Err(Stop::Unreadable(msg, mut diags)) => {
-                diags.push(Diagnostic::error("config", msg));
+                diags.push(Diagnostic::error(Code::Config, msg));
                 return Err(diags);
             }
             Err(Stop::Content(diags)) => return Err(pipeline::errors_only(&diags)),
             Err(Stop::Theme(d)) => return Err(one(d)),
-            Err(Stop::Usage(msg)) => return Err(one(Diagnostic::error("config", msg))),
+            Err(Stop::Usage(msg)) => return Err(one(Diagnostic::error(Code::Config, msg))),
         };
         let model = prepared.model();
         let renderer =

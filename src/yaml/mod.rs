@@ -80,7 +80,7 @@ impl YamlError {
         if let Some(first) = self.first {
             message.push_str(&format!(" (first on line {})", first.line + line_offset));
         }
-        crate::diagnostics::Diagnostic::error("yaml", message)
+        crate::diagnostics::Diagnostic::error(crate::diagnostics::Code::Yaml, message)
             .file(file)
             .at(self.pos.line + line_offset, self.pos.col)
             .hint(self.hint)

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::yaml::{Entry, Kind, Node, Pos};
 
 /// A value and where it was written (file-absolute line and column).
@@ -48,7 +48,7 @@ impl Reader<'_> {
     pub fn error_abs(
         &mut self,
         pos: Pos,
-        code: &'static str,
+        code: Code,
         msg: impl Into<String>,
         hint: impl Into<String>,
     ) {
@@ -60,13 +60,7 @@ impl Reader<'_> {
         );
     }
 
-    pub fn error(
-        &mut self,
-        pos: Pos,
-        code: &'static str,
-        msg: impl Into<String>,
-        hint: impl Into<String>,
-    ) {
+    pub fn error(&mut self, pos: Pos, code: Code, msg: impl Into<String>, hint: impl Into<String>) {
         self.report(pos, Diagnostic::error(code, msg).hint(hint));
     }
 
@@ -77,7 +71,7 @@ impl Reader<'_> {
             _ => {
                 self.error(
                     node.pos,
-                    "wrong-type",
+                    Code::WrongType,
                     format!(
                         "{what} must be a set of `name: value` fields, not {}",
                         node.kind_name()
@@ -95,7 +89,7 @@ impl Reader<'_> {
             _ => {
                 self.error(
                     node.pos,
-                    "wrong-type",
+                    Code::WrongType,
                     format!("`{what}` must be a list, not {}", node.kind_name()),
                     "write each item on its own line starting with `- `",
                 );
@@ -118,7 +112,7 @@ impl Reader<'_> {
                 continue;
             }
             if let Some((msg, hint)) = misplaced(&e.key) {
-                self.error(e.key_pos, "misplaced-field", msg, hint);
+                self.error(e.key_pos, Code::MisplacedField, msg, hint);
                 continue;
             }
             let visible: String = e.key.chars().filter(|c| !is_invisible(*c)).collect();
@@ -130,7 +124,7 @@ impl Reader<'_> {
             };
             self.error(
                 e.key_pos,
-                "unknown-field",
+                Code::UnknownField,
                 format!("unknown field `{}` in {context}", e.key.escape_debug()),
                 hint,
             );
@@ -144,7 +138,7 @@ impl Reader<'_> {
             _ if matches!(node.kind, Kind::Scalar { .. }) => {
                 self.error(
                     node.pos,
-                    "empty-field",
+                    Code::EmptyField,
                     format!("`{key}` is empty"),
                     format!("write a value after `{key}:`"),
                 );
@@ -153,7 +147,7 @@ impl Reader<'_> {
             _ => {
                 self.error(
                     node.pos,
-                    "wrong-type",
+                    Code::WrongType,
                     format!("`{key}` must be text, not {}", node.kind_name()),
                     format!("write `{key}: ...` on one line, or quote the value"),
                 );
@@ -178,7 +172,7 @@ impl Reader<'_> {
             None => {
                 self.error(
                     parent,
-                    "missing-field",
+                    Code::MissingField,
                     format!("{context} has no `{key}`"),
                     format!("add `{key}: {example}`"),
                 );
@@ -194,7 +188,7 @@ impl Reader<'_> {
             None => {
                 self.error(
                     node.pos,
-                    "bad-date",
+                    Code::BadDate,
                     format!("`{}` is not a valid date for `{key}`", raw.value),
                     "write the date as YYYY-MM-DD, e.g. 2026-11-02",
                 );
@@ -211,7 +205,7 @@ impl Reader<'_> {
         } else {
             self.error(
                 node.pos,
-                "bad-url",
+                Code::BadUrl,
                 format!("`{}` is not a web address", raw.value),
                 "write a full address starting with https:// (or http://)",
             );
@@ -226,7 +220,7 @@ impl Reader<'_> {
             _ => {
                 self.error(
                     node.pos,
-                    "bad-number",
+                    Code::BadNumber,
                     format!(
                         "`{key}` must be a whole number from {min} to {max}, not `{}`",
                         raw.value

@@ -15,6 +15,7 @@ use serde_json::{Value, json};
 use super::view::{self, Words};
 use super::{File, Model, Route};
 use crate::content::model::Shown;
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::theme::Theme;
 use world::{Job, Typesetter};
@@ -90,10 +91,10 @@ fn typeset_all(
     });
     let results = results
         .into_inner()
-        .map_err(|_| Diagnostic::error("io", "a PDF worker failed"))?;
+        .map_err(|_| Diagnostic::error(Code::Io, "a PDF worker failed"))?;
     results
         .into_iter()
-        .map(|r| r.unwrap_or_else(|| Err(Diagnostic::error("io", "a PDF was not typeset"))))
+        .map(|r| r.unwrap_or_else(|| Err(Diagnostic::error(Code::Io, "a PDF was not typeset"))))
         .collect()
 }
 
@@ -166,7 +167,7 @@ fn typeset(typesetter: &Typesetter, path: &str, what: &str, job: &Job) -> Result
     // what only old documents used: memory stays flat.
     typst::comemo::evict(10);
     let bytes = result.map_err(|f| {
-        let mut d = Diagnostic::error("typst", format!("cannot typeset {what}: {}", f.message));
+        let mut d = Diagnostic::error(Code::Typst, format!("cannot typeset {what}: {}", f.message));
         if let Some((file, line, col)) = f.template {
             d = d
                 .file(file)
