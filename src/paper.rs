@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
-use serde_json::{Value, json};
+use serde::Serialize;
 
 /// Containers nested deeper than this are flattened: a sheet never needs
 /// it, and Typst's call depth is bounded.
@@ -17,6 +17,106 @@ pub const MAX_FOOTNOTES: usize = 30;
 /// Characters of text typeset per document (a real sheet has a few
 /// thousand); the rest is cut with an ellipsis, for the same reason.
 pub const MAX_CHARS: usize = 60_000;
+
+/// A block or inline of the text, as the template reads it: `t` names the
+/// kind, `c` holds the children.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "t", rename_all = "lowercase")]
+pub enum Node {
+    Text {
+        s: String,
+    },
+    Code {
+        s: String,
+    },
+    Br,
+    Hr,
+    P {
+        c: Vec<Node>,
+    },
+    H {
+        level: u8,
+        c: Vec<Node>,
+    },
+    Quote {
+        c: Vec<Node>,
+    },
+    Pre {
+        c: Vec<Node>,
+    },
+    Ol {
+        start: u64,
+        c: Vec<Node>,
+    },
+    Ul {
+        c: Vec<Node>,
+    },
+    Li {
+        c: Vec<Node>,
+    },
+    /// `c` is empty unless the table sits at `MAX_DEPTH`, where its head
+    /// and rows are flattened into it.
+    Table {
+        align: Vec<Align>,
+        head: Vec<Node>,
+        rows: Vec<Vec<Node>>,
+        c: Vec<Node>,
+    },
+    Cell {
+        c: Vec<Node>,
+    },
+    Em {
+        c: Vec<Node>,
+    },
+    Strong {
+        c: Vec<Node>,
+    },
+    Del {
+        c: Vec<Node>,
+    },
+    Link {
+        url: String,
+        c: Vec<Node>,
+    },
+    Footnote {
+        c: Vec<Node>,
+    },
+    Span {
+        c: Vec<Node>,
+    },
+}
+
+impl Node {
+    /// The children of a container; `None` for text and breaks.
+    fn children_mut(&mut self) -> Option<&mut Vec<Node>> {
+        match self {
+            Node::Text { .. } | Node::Code { .. } | Node::Br | Node::Hr => None,
+            Node::P { c }
+            | Node::H { c, .. }
+            | Node::Quote { c }
+            | Node::Pre { c }
+            | Node::Ol { c, .. }
+            | Node::Ul { c }
+            | Node::Li { c }
+            | Node::Table { c, .. }
+            | Node::Cell { c }
+            | Node::Em { c }
+            | Node::Strong { c }
+            | Node::Del { c }
+            | Node::Link { c, .. }
+            | Node::Footnote { c }
+            | Node::Span { c } => Some(c),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
 
 /// Whether the handout of `markdown` leaves text out (beyond
 /// `MAX_CHARS` or `MAX_FOOTNOTES`). Cheap for any real sheet: only a text
@@ -31,7 +131,7 @@ pub fn shortened(markdown: &str) -> bool {
 
 /// The blocks of `markdown`, and whether some text was left out; relative
 /// links are made absolute against `page_url` so that they can be printed.
-pub fn blocks(markdown: &str, page_url: &str) -> (Value, bool) {
+pub fn blocks(markdown: &str, page_url: &str) -> (Vec<Node>, bool) {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
@@ -46,7 +146,7 @@ pub fn blocks(markdown: &str, page_url: &str) -> (Value, bool) {
             let mut b = Builder::new(page_url, &none);
             b.run(&events[i + 1..end]);
             let (chars, cut) = (b.chars, b.shortened);
-            notes.insert(label.to_string(), (Value::Array(b.finish()), chars, cut));
+            notes.insert(label.to_string(), (b.finish(), chars, cut));
             i = end;
         }
         i += 1;
@@ -54,7 +154,7 @@ pub fn blocks(markdown: &str, page_url: &str) -> (Value, bool) {
     let mut b = Builder::new(page_url, &notes);
     b.run(&events);
     let shortened = b.shortened;
-    (Value::Array(b.finish()), shortened)
+    (b.finish(), shortened)
 }
 
 /// The index of the event that closes the one opened at `start`.
@@ -76,12 +176,24 @@ fn matching_end(events: &[Event], start: usize) -> usize {
 }
 
 /// A footnote's content, its characters of text, and whether it was cut.
-type Note = (Value, usize, bool);
+type Note = (Vec<Node>, usize, bool);
 
-/// An open container: its kind and what it has collected so far.
+/// An open container: what it becomes and what it has collected so far.
 struct Frame {
-    node: Value,
-    children: Vec<Value>,
+    open: Open,
+    children: Vec<Node>,
+}
+
+enum Open {
+    /// The document itself, never closed.
+    Root,
+    /// Beyond `MAX_DEPTH`: the children join the parent's.
+    Flat,
+    /// A table's head or row: the cells go into the table.
+    Head,
+    Row,
+    /// A container whose children are set when it closes.
+    Node(Node),
 }
 
 struct Builder<'n> {
@@ -101,7 +213,7 @@ impl<'n> Builder<'n> {
             page_url,
             notes,
             stack: vec![Frame {
-                node: json!({"t": "root"}),
+                open: Open::Root,
                 children: Vec::new(),
             }],
             skip: 0,
@@ -124,34 +236,28 @@ impl<'n> Builder<'n> {
         }
     }
 
-    fn push(&mut self, v: Value) {
+    fn push(&mut self, node: Node) {
         let Some(top) = self.stack.last_mut() else {
             return;
         };
         // Adjacent text is one node: Typst joins content pieces one by one,
         // and many thousands of tiny pieces would take minutes.
-        if v["t"] == "text"
-            && let Some(last) = top.children.last_mut()
-            && last["t"] == "text"
-            && let (Some(a), Some(b)) = (last["s"].as_str(), v["s"].as_str())
-        {
-            last["s"] = Value::String(format!("{a}{b}"));
+        if let (Node::Text { s }, Some(Node::Text { s: last })) = (&node, top.children.last_mut()) {
+            last.push_str(s);
             return;
         }
-        top.children.push(v);
+        top.children.push(node);
     }
 
-    fn open(&mut self, node: Value) {
-        if self.stack.len() > MAX_DEPTH {
-            // Too deep: keep collecting into the current container.
-            self.stack.push(Frame {
-                node: json!({"t": "flat"}),
-                children: Vec::new(),
-            });
-            return;
-        }
+    fn open(&mut self, open: Open) {
+        // Too deep: keep collecting into the current container.
+        let open = if self.stack.len() > MAX_DEPTH {
+            Open::Flat
+        } else {
+            open
+        };
         self.stack.push(Frame {
-            node,
+            open,
             children: Vec::new(),
         });
     }
@@ -160,35 +266,35 @@ impl<'n> Builder<'n> {
         if self.stack.len() < 2 {
             return;
         }
-        let Some(Frame { mut node, children }) = self.stack.pop() else {
+        let Some(Frame { open, children }) = self.stack.pop() else {
             return;
         };
-        let kind = node["t"].as_str().unwrap_or("").to_string();
-        match kind.as_str() {
-            "flat" => {
+        match open {
+            Open::Root | Open::Flat => {
                 for c in children {
                     self.push(c);
                 }
-                return;
             }
-            "thead" | "tr" => {
-                node["c"] = Value::Array(children);
-                if let Some(table) = self.stack.last_mut() {
-                    let key = if kind == "thead" { "head" } else { "rows" };
-                    if kind == "thead" {
+            Open::Head | Open::Row => {
+                if let Some(Frame {
+                    open: Open::Node(Node::Table { head, rows, .. }),
+                    ..
+                }) = self.stack.last_mut()
+                {
+                    match open {
                         // The head holds cells directly.
-                        table.node[key] = node["c"].clone();
-                    } else if let Some(rows) = table.node[key].as_array_mut() {
-                        rows.push(node["c"].clone());
+                        Open::Head => *head = children,
+                        _ => rows.push(children),
                     }
                 }
-                return;
             }
-            "table" => node["t"] = json!("table"),
-            _ => {}
+            Open::Node(mut node) => {
+                if let Some(c) = node.children_mut() {
+                    *c = children;
+                }
+                self.push(node);
+            }
         }
-        node["c"] = Value::Array(children);
-        self.push(node);
     }
 
     fn run(&mut self, events: &[Event]) {
@@ -215,108 +321,111 @@ impl<'n> Builder<'n> {
                 let n = t.chars().count();
                 self.chars += n;
                 if n <= room {
-                    self.push(json!({"t": "text", "s": breakable(t)}));
+                    self.push(text(breakable(t).into_owned()));
                     return;
                 }
                 self.shortened = true;
                 if room > 0 || self.chars - n == MAX_CHARS {
                     let cut: String = t.chars().take(room).collect();
-                    self.push(json!({"t": "text", "s": format!("{}…", breakable(&cut))}));
+                    self.push(text(format!("{}…", breakable(&cut))));
                 }
             }
             // The guard spends the budget; code beyond it is left out.
             Event::Code(t) if self.spend(t.chars().count()) => {
-                self.push(json!({"t": "code", "s": t.as_ref()}));
+                self.push(Node::Code { s: t.to_string() });
             }
             Event::Code(_) => {}
-            Event::SoftBreak => self.push(json!({"t": "text", "s": " "})),
-            Event::HardBreak => self.push(json!({"t": "br"})),
-            Event::Rule => self.push(json!({"t": "hr"})),
+            Event::SoftBreak => self.push(text(" ".into())),
+            Event::HardBreak => self.push(Node::Br),
+            Event::Rule => self.push(Node::Hr),
             Event::FootnoteReference(label) if self.footnotes >= MAX_FOOTNOTES => {
                 self.shortened = true;
-                self.push(json!({"t": "text", "s": format!("[{label}]")}));
+                self.push(text(format!("[{label}]")));
             }
             Event::FootnoteReference(label) => {
                 self.footnotes += 1;
-                let (mut c, chars, cut) = self
-                    .notes
-                    .get(label.as_ref())
-                    .cloned()
-                    .unwrap_or_else(|| (json!([]), 0, false));
+                let (mut c, chars, cut) =
+                    self.notes.get(label.as_ref()).cloned().unwrap_or_default();
                 // Every copy of a note counts against the one budget.
                 if !self.spend(chars) {
-                    self.push(json!({"t": "text", "s": format!("[{label}]")}));
+                    self.push(text(format!("[{label}]")));
                     return;
                 }
                 self.shortened |= cut;
                 // A one-paragraph note is set inline, after its number.
-                if let Some([p]) = c.as_array().map(Vec::as_slice)
-                    && p["t"] == "p"
-                {
-                    c = p["c"].clone();
+                if let [Node::P { c: inline }] = c.as_mut_slice() {
+                    c = std::mem::take(inline);
                 }
-                self.push(json!({"t": "footnote", "c": c}));
+                self.push(Node::Footnote { c });
             }
-            Event::TaskListMarker(done) => {
-                self.push(json!({"t": "text", "s": if *done { "☑ " } else { "☐ " }}))
-            }
+            Event::TaskListMarker(done) => self.push(text(if *done { "☑ " } else { "☐ " }.into())),
             // Raw HTML has no place on paper; math and metadata are not enabled.
             _ => {}
         }
     }
 
     fn start(&mut self, tag: &Tag) {
+        let c = Vec::new();
         let node = match tag {
-            Tag::Paragraph => json!({"t": "p"}),
-            Tag::Heading { level, .. } => json!({"t": "h", "level": *level as u8}),
-            Tag::BlockQuote(_) => json!({"t": "quote"}),
-            Tag::CodeBlock(_) => json!({"t": "pre"}),
-            Tag::List(Some(start)) => json!({"t": "ol", "start": start}),
-            Tag::List(None) => json!({"t": "ul"}),
-            Tag::Item => json!({"t": "li"}),
+            Tag::Paragraph => Node::P { c },
+            Tag::Heading { level, .. } => Node::H {
+                level: *level as u8,
+                c,
+            },
+            Tag::BlockQuote(_) => Node::Quote { c },
+            Tag::CodeBlock(_) => Node::Pre { c },
+            Tag::List(Some(start)) => Node::Ol { start: *start, c },
+            Tag::List(None) => Node::Ul { c },
+            Tag::Item => Node::Li { c },
             Tag::FootnoteDefinition(_) => {
                 // Placed at its reference instead.
                 self.skip = 1;
                 return;
             }
-            Tag::Table(align) => {
-                let align: Vec<&str> = align
+            Tag::Table(align) => Node::Table {
+                align: align
                     .iter()
                     .map(|a| match a {
-                        Alignment::Right => "right",
-                        Alignment::Center => "center",
-                        _ => "left",
+                        Alignment::Right => Align::Right,
+                        Alignment::Center => Align::Center,
+                        _ => Align::Left,
                     })
-                    .collect();
-                json!({"t": "table", "align": align, "head": [], "rows": []})
-            }
-            Tag::TableHead => json!({"t": "thead"}),
-            Tag::TableRow => json!({"t": "tr"}),
-            Tag::TableCell => json!({"t": "cell"}),
-            Tag::Emphasis => json!({"t": "em"}),
-            Tag::Strong => json!({"t": "strong"}),
-            Tag::Strikethrough => json!({"t": "del"}),
+                    .collect(),
+                head: Vec::new(),
+                rows: Vec::new(),
+                c,
+            },
+            Tag::TableHead => return self.open(Open::Head),
+            Tag::TableRow => return self.open(Open::Row),
+            Tag::TableCell => Node::Cell { c },
+            Tag::Emphasis => Node::Em { c },
+            Tag::Strong => Node::Strong { c },
+            Tag::Strikethrough => Node::Del { c },
             Tag::Link { dest_url, .. } => {
                 let url = absolute(self.page_url, dest_url);
                 // The address is printed after the link text.
                 self.spend(url.chars().count());
-                json!({"t": "link", "url": url})
+                Node::Link { url, c }
             }
             Tag::Image { .. } => {
                 // Alt text only: the Image's End is ignored, its text kept.
                 return;
             }
-            _ => json!({"t": "span"}),
+            _ => Node::Span { c },
         };
-        self.open(node);
+        self.open(Open::Node(node));
     }
 
-    fn finish(mut self) -> Vec<Value> {
+    fn finish(mut self) -> Vec<Node> {
         while self.stack.len() > 1 {
             self.close();
         }
         self.stack.pop().map(|f| f.children).unwrap_or_default()
     }
+}
+
+fn text(s: String) -> Node {
+    Node::Text { s }
 }
 
 /// Words longer than a line get break opportunities (U+200B), so that line
@@ -396,6 +505,11 @@ pub fn absolute(page_url: &str, dest: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The tree as `/data.json` holds it.
+    fn json(v: &[Node]) -> String {
+        serde_json::to_value(v).unwrap().to_string()
+    }
+
     #[test]
     fn relative_links_become_printable_addresses() {
         let page = "https://example.org/fs/sq/de/work/";
@@ -418,7 +532,7 @@ mod tests {
             "## Head\n\nSome *em* and [a](https://x.org).[^1]\n\n- one\n- two\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n[^1]: Note.\n",
             "https://e.org/a/",
         );
-        let s = v.to_string();
+        let s = json(&v);
         assert!(
             s.contains(r#"{"c":[{"s":"Head","t":"text"}],"level":2,"t":"h"}"#),
             "{s}"
@@ -441,11 +555,7 @@ mod tests {
             s.contains(r#""rows":[[{"c":[{"s":"1","t":"text"}],"t":"cell"}"#),
             "{s}"
         );
-        assert_eq!(
-            v.as_array().unwrap().len(),
-            4,
-            "footnote definitions are not blocks: {s}"
-        );
+        assert_eq!(v.len(), 4, "footnote definitions are not blocks: {s}");
     }
 
     #[test]
@@ -456,7 +566,7 @@ mod tests {
             "https://e.org/",
         );
         assert!(s.1 && shortened(&format!("x{refs}\n\n[^0]: a\n")));
-        let s = s.0.to_string();
+        let s = json(&s.0);
         assert_eq!(s.matches("\"footnote\"").count(), MAX_FOOTNOTES);
         assert!(s.contains("[2]"));
         assert!(!shortened("x[^1] [^2]\n\n[^1]: a\n[^2]: b\n"));
@@ -471,7 +581,7 @@ mod tests {
         assert!(md.len() < MAX_CHARS);
         let (v, cut) = blocks(&md, "https://e.org/");
         assert!(cut && shortened(&md));
-        let s = v.to_string();
+        let s = json(&v);
         assert_eq!(s.matches("\"footnote\"").count(), MAX_CHARS / 2_500 - 1);
         assert!(s.contains("[a]"));
         // A note cut on its own shortens the document that cites it.
@@ -480,7 +590,7 @@ mod tests {
         // Code counts too.
         let md = format!("`{}` and more text\n", "c".repeat(MAX_CHARS + 10));
         let (v, cut) = blocks(&md, "");
-        assert!(cut && !v.to_string().contains("ccccc"));
+        assert!(cut && !json(&v).contains("ccccc"));
     }
 
     #[test]
@@ -490,7 +600,7 @@ mod tests {
             "https://e.org/",
         );
         assert!(s.1);
-        let s = s.0.to_string();
+        let s = json(&s.0);
         // Markup does not count, only text: this fits.
         assert!(!shortened(&"**y** ".repeat(MAX_CHARS / 3)));
         assert!(s.len() < MAX_CHARS * 11 / 10, "{}", s.len());
@@ -501,7 +611,7 @@ mod tests {
     fn deep_nesting_is_flattened() {
         let md = format!("{}deep\n", "> ".repeat(200));
         let (v, cut) = blocks(&md, "https://e.org/");
-        let s = v.to_string();
+        let s = json(&v);
         assert!(!cut, "flattening loses no text");
         assert!(s.contains("deep"));
         assert!(s.matches("\"quote\"").count() <= MAX_DEPTH);

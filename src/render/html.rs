@@ -5,10 +5,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use fluent_bundle::{FluentArgs, FluentValue};
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 use tera::Tera;
 
-use super::view::{self, Words, content_lang};
+use super::view::{self, SheetView, Words, content_lang};
 use super::{File, Model, Route};
 use crate::config::SiteConfig;
 use crate::content::model::{PageState, SheetState};
@@ -85,26 +86,26 @@ impl<'b, 'a> Html<'b, 'a> {
         let mut ctx = self.common(page);
         let template = match page {
             Route::Chooser => {
-                ctx.insert("languages".into(), self.language_links(""));
+                ctx.insert("languages".into(), value(self.language_links(""))?);
                 "chooser.html"
             }
             Route::NotFound => {
                 let base_path = url_path(&self.build.base_url);
-                ctx.insert("languages".into(), self.language_links(&base_path));
+                ctx.insert("languages".into(), value(self.language_links(&base_path))?);
                 "404.html"
             }
             Route::Home { lang } => {
-                ctx.insert("destinations".into(), self.destinations(lang));
+                ctx.insert("destinations".into(), value(self.destinations(lang))?);
                 "home.html"
             }
             Route::Destination { lang, dest } => {
-                self.destination(lang, dest, &mut ctx);
+                self.destination(lang, dest, &mut ctx)?;
                 "destination.html"
             }
             Route::Sheet { lang, sheet } => {
                 let s = &self.build.sheets[sheet];
                 ctx.insert("page_title".into(), json!(self.sheet_title(s, lang)));
-                ctx.insert("sheet".into(), self.sheet(s, lang));
+                ctx.insert("sheet".into(), value(self.sheet(s, lang))?);
                 "sheet.html"
             }
             // The renderer sends only pages here.
@@ -200,53 +201,58 @@ impl<'b, 'a> Html<'b, 'a> {
         m
     }
 
-    fn language_links(&self, prefix: &str) -> Value {
+    fn language_links(&self, prefix: &str) -> Vec<LanguageLink> {
         let config = &self.build.site.config;
-        json!(
-            config
-                .languages
-                .iter()
-                .map(|l| json!({
-                    "lang": l.tag,
-                    "name": l.name,
-                    "dir": l.dir,
-                    "href": format!("{prefix}{}", self.build.url(Route::Home { lang: &l.tag })),
-                    "tagline": self.t(&l.tag, "site-tagline"),
-                }))
-                .collect::<Vec<_>>()
-        )
+        config
+            .languages
+            .iter()
+            .map(|l| LanguageLink {
+                lang: l.tag.clone(),
+                name: l.name.clone(),
+                dir: l.dir,
+                href: format!("{prefix}{}", self.build.url(Route::Home { lang: &l.tag })),
+                tagline: self.t(&l.tag, "site-tagline"),
+            })
+            .collect()
     }
 
-    fn destinations(&self, lang: &str) -> Value {
+    fn destinations(&self, lang: &str) -> Vec<DestinationLink> {
         let b = self.build;
-        let mut out: Vec<(String, Value)> = b
+        let mut out: Vec<DestinationLink> = b
             .destinations()
             .into_iter()
-            .map(|dest| {
-                let name = self.t(lang, &format!("country-{dest}"));
-                let sheets: Vec<Value> = b
+            .map(|dest| DestinationLink {
+                name: self.t(lang, &format!("country-{dest}")),
+                href: format!("{dest}/"),
+                sheets: b
                     .sheets
                     .iter()
                     .filter(|s| s.destination == dest)
-                    .map(|s| {
-                        json!({
-                            "route_name": self.t(lang, &format!("route-{}", s.route)),
-                            "href": format!("{dest}/{}/", s.route),
-                            "status": s.review.status.as_str(),
-                            "stale": s.review.status.is_stale(),
-                            "status_text": self.status_text(lang, s.review.status),
-                        })
-                    })
-                    .collect();
-                let v = json!({"name": name, "href": format!("{dest}/"), "sheets": sheets});
-                (name.to_lowercase(), v)
+                    .map(|s| self.sheet_link(s, lang, format!("{dest}/{}/", s.route)))
+                    .collect(),
             })
             .collect();
-        out.sort_by(|a, b| a.0.cmp(&b.0));
-        json!(out.into_iter().map(|(_, v)| v).collect::<Vec<_>>())
+        out.sort_by_cached_key(|d| d.name.to_lowercase());
+        out
     }
 
-    fn destination(&self, lang: &str, dest: &str, ctx: &mut Map<String, Value>) {
+    /// A sheet in a list: its route, link and state.
+    fn sheet_link(&self, s: &SheetState, lang: &str, href: String) -> SheetLink {
+        SheetLink {
+            route_name: self.t(lang, &format!("route-{}", s.route)),
+            href,
+            status: s.review.status.as_str(),
+            stale: s.review.status.is_stale(),
+            status_text: self.status_text(lang, s.review.status),
+        }
+    }
+
+    fn destination(
+        &self,
+        lang: &str,
+        dest: &str,
+        ctx: &mut Map<String, Value>,
+    ) -> Result<(), Diagnostic> {
         let b = self.build;
         let site = b.site;
         ctx.insert(
@@ -264,15 +270,15 @@ impl<'b, 'a> Html<'b, 'a> {
             };
             let text = site.text(files, &state)?;
             let content_lang = content_lang(&state, lang);
-            Some(json!({
-                "lang": content_lang,
-                "dir": self.dir(&content_lang),
-                "title": text.title,
-                "body": self.build.markdown(&text.body).html,
-            }))
+            Some(Overview {
+                dir: self.dir(&content_lang),
+                lang: content_lang,
+                title: text.title.clone(),
+                body: self.build.markdown(&text.body).html.clone(),
+            })
         });
-        ctx.insert("overview".into(), json!(overview));
-        let sheets: Vec<Value> = b
+        ctx.insert("overview".into(), value(overview)?);
+        let sheets: Vec<ListedSheet> = b
             .sheets
             .iter()
             .filter(|s| s.destination == dest)
@@ -281,20 +287,17 @@ impl<'b, 'a> Html<'b, 'a> {
                 let page = s.pages.iter().find(|p| p.lang == lang)?;
                 let text = site.text(files, page)?;
                 let content_lang = content_lang(page, lang);
-                Some(json!({
-                    "route_name": self.t(lang, &format!("route-{}", s.route)),
-                    "href": format!("{}/", s.route),
-                    "title": text.title,
-                    "summary": text.summary,
-                    "lang": content_lang,
-                    "dir": self.dir(&content_lang),
-                    "status": s.review.status.as_str(),
-                    "stale": s.review.status.is_stale(),
-                    "status_text": self.status_text(lang, s.review.status),
-                }))
+                Some(ListedSheet {
+                    link: self.sheet_link(s, lang, format!("{}/", s.route)),
+                    title: text.title.clone(),
+                    summary: text.summary.clone(),
+                    dir: self.dir(&content_lang),
+                    lang: content_lang,
+                })
             })
             .collect();
-        ctx.insert("sheets".into(), json!(sheets));
+        ctx.insert("sheets".into(), value(sheets)?);
+        Ok(())
     }
 
     fn dir(&self, lang: &str) -> Direction {
@@ -322,15 +325,77 @@ impl<'b, 'a> Html<'b, 'a> {
         }
     }
 
-    fn sheet(&self, s: &SheetState, lang: &str) -> Value {
+    fn sheet(&self, s: &SheetState, lang: &str) -> Option<HtmlSheet> {
         let words = Words::new(self.build.site, lang);
-        let Some((mut view, text)) = view::sheet(self.build, &words, s) else {
-            return Value::Null;
-        };
-        view["body"] = json!(self.build.markdown(&text.body).html);
-        view["country_href"] = json!("../");
-        view
+        let (sheet, text) = view::sheet(self.build, &words, s)?;
+        Some(HtmlSheet {
+            sheet,
+            body: self.build.markdown(&text.body).html.clone(),
+            country_href: "../",
+        })
     }
+}
+
+/// A sheet page's `sheet`: the view, and its body as HTML.
+#[derive(Serialize)]
+struct HtmlSheet {
+    #[serde(flatten)]
+    sheet: SheetView,
+    body: String,
+    country_href: &'static str,
+}
+
+/// A language on the chooser and 404 pages.
+#[derive(Serialize)]
+struct LanguageLink {
+    lang: String,
+    name: String,
+    dir: Direction,
+    href: String,
+    tagline: String,
+}
+
+/// A destination on the home page, with its sheets.
+#[derive(Serialize)]
+struct DestinationLink {
+    name: String,
+    href: String,
+    sheets: Vec<SheetLink>,
+}
+
+#[derive(Serialize)]
+struct SheetLink {
+    route_name: String,
+    href: String,
+    status: &'static str,
+    stale: bool,
+    status_text: String,
+}
+
+/// A sheet on its destination's page: also its title and summary.
+#[derive(Serialize)]
+struct ListedSheet {
+    #[serde(flatten)]
+    link: SheetLink,
+    title: String,
+    summary: String,
+    /// The language of the title and summary.
+    lang: String,
+    dir: Direction,
+}
+
+/// A destination's overview text, as HTML.
+#[derive(Serialize)]
+struct Overview {
+    lang: String,
+    dir: Direction,
+    title: String,
+    body: String,
+}
+
+/// Template data as the `Value` a context holds.
+fn value(data: impl Serialize) -> Result<Value, Diagnostic> {
+    serde_json::to_value(data).map_err(|e| template_error("bad page data", &e))
 }
 
 /// The path of an absolute URL (`https://x.org/a/` → `/a/`).

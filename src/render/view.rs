@@ -5,13 +5,14 @@ use std::borrow::Cow;
 
 use fluent_bundle::FluentValue;
 use jiff::civil::Date;
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::Model;
 use crate::content::Site;
 use crate::content::model::{PageState, SheetState, Shown};
 use crate::content::sheet::{Contact, Text};
 use crate::freshness::{Currency, Freshness};
+use crate::lang::Direction;
 
 /// UI strings and dates in one language.
 pub struct Words<'s> {
@@ -60,13 +61,58 @@ pub fn content_lang(page: &PageState, lang: &str) -> String {
     }
 }
 
-/// A sheet's page in `words.lang`: everything but the body's rendering,
-/// and the text whose body each renderer lays out its own way.
+/// A sheet's page as the templates read it (field names are their keys):
+/// everything but the body, which each renderer lays out its own way.
+#[derive(Serialize)]
+pub struct SheetView {
+    /// The language of the text shown, which may be a fallback's.
+    pub lang: String,
+    pub dir: Option<Direction>,
+    pub title: String,
+    pub summary: String,
+    pub country: String,
+    pub route_name: String,
+    pub key_facts: Vec<KeyFactView>,
+    pub sources: Vec<SourceView>,
+    pub contacts: Vec<ContactView>,
+    pub warnings: Vec<String>,
+    pub notice: Option<String>,
+    pub status: &'static str,
+    pub last_reviewed: String,
+    pub next_review: String,
+}
+
+#[derive(Serialize)]
+pub struct KeyFactView {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Serialize)]
+pub struct SourceView {
+    pub title: String,
+    pub url: String,
+    pub checked: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ContactView {
+    pub name: String,
+    pub url: Option<String>,
+    pub phone: Option<String>,
+    /// The phone number as a `tel:` link wants it: digits and `+`.
+    pub phone_uri: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+}
+
+/// A sheet's page in `words.lang`, and the text whose body each renderer
+/// lays out its own way.
 pub fn sheet<'a>(
     build: &'a Model,
     words: &Words,
     s: &'a SheetState,
-) -> Option<(Value, Cow<'a, Text>)> {
+) -> Option<(SheetView, Cow<'a, Text>)> {
     let site = build.site;
     let lang = words.lang;
     let files = site.destinations.get(s.destination)?.sheets.get(s.route)?;
@@ -121,12 +167,15 @@ pub fn sheet<'a>(
             ],
         )
     });
-    let key_facts: Vec<Value> = text
+    let key_facts = text
         .key_facts
         .iter()
-        .map(|k| json!({"label": words.t(&format!("fact-{}", k.label.value)), "value": k.value}))
+        .map(|k| KeyFactView {
+            label: words.t(&format!("fact-{}", k.label.value)),
+            value: k.value.clone(),
+        })
         .collect();
-    let sources: Vec<Value> = s
+    let sources = s
         .facts
         .sources
         .iter()
@@ -137,38 +186,53 @@ pub fn sheet<'a>(
                     &[("date", FluentValue::from(words.date(c.value)))],
                 )
             });
-            json!({"title": src.title, "url": src.url, "checked": checked})
+            SourceView {
+                title: src.title.clone(),
+                url: src.url.clone(),
+                checked,
+            }
         })
         .collect();
-    let contacts: Vec<Value> = s.facts.contacts.iter().map(contact).collect();
     let dir = site.config.language(&shown_lang).map(|l| l.dir);
-    let view = json!({
-        "lang": shown_lang,
-        "dir": dir,
-        "title": text.title,
-        "summary": text.summary,
-        "country": words.t(&format!("country-{}", s.destination)),
-        "route_name": words.t(&format!("route-{}", s.route)),
-        "key_facts": key_facts,
-        "sources": sources,
-        "contacts": contacts,
-        "warnings": warnings,
-        "notice": notice,
-        "status": s.review.status.as_str(),
-        "last_reviewed": words.t_args("last-reviewed", &[("date", FluentValue::from(words.date(s.facts.last_reviewed.value)))]),
-        "next_review": words.t_args("next-review", &[("date", FluentValue::from(words.date(s.review.due)))]),
-    });
+    let view = SheetView {
+        lang: shown_lang,
+        dir,
+        title: text.title.clone(),
+        summary: text.summary.clone(),
+        country: words.t(&format!("country-{}", s.destination)),
+        route_name: words.t(&format!("route-{}", s.route)),
+        key_facts,
+        sources,
+        contacts: s.facts.contacts.iter().map(contact).collect(),
+        warnings,
+        notice,
+        status: s.review.status.as_str(),
+        last_reviewed: words.t_args(
+            "last-reviewed",
+            &[(
+                "date",
+                FluentValue::from(words.date(s.facts.last_reviewed.value)),
+            )],
+        ),
+        next_review: words.t_args(
+            "next-review",
+            &[("date", FluentValue::from(words.date(s.review.due)))],
+        ),
+    };
     Some((view, text))
 }
 
-fn contact(c: &Contact) -> Value {
-    let phone_uri: Option<String> = c.phone.as_ref().map(|p| {
-        p.chars()
-            .filter(|ch| ch.is_ascii_digit() || *ch == '+')
-            .collect()
-    });
-    json!({
-        "name": c.name, "url": c.url, "phone": c.phone, "phone_uri": phone_uri,
-        "email": c.email, "address": c.address,
-    })
+fn contact(c: &Contact) -> ContactView {
+    ContactView {
+        name: c.name.clone(),
+        url: c.url.clone(),
+        phone: c.phone.clone(),
+        phone_uri: c.phone.as_ref().map(|p| {
+            p.chars()
+                .filter(|ch| ch.is_ascii_digit() || *ch == '+')
+                .collect()
+        }),
+        email: c.email.clone(),
+        address: c.address.clone(),
+    }
 }

@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 
 use fluent_bundle::FluentValue;
 use qrcode::{EcLevel, QrCode};
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use super::view::{self, Words};
+use super::view::{self, SheetView, Words};
 use super::{File, Model, Route};
 use crate::content::model::Shown;
 use crate::diagnostics::Code;
@@ -103,7 +103,7 @@ fn handout_job(build: &Model, lang: &str, i: usize) -> Option<(String, String, J
     let data = sheet_data(build, lang, i)?;
     let url = build.absolute(&build.url(page));
     let files = vec![
-        ("/data.json".into(), data.to_string().into_bytes()),
+        ("/data.json".into(), data_json(&data)),
         ("/qr-0.svg".into(), qr_svg(&url)),
     ];
     let what = format!("the handout of {} ({lang})", shown_file(build, i, lang));
@@ -122,7 +122,7 @@ fn booklet_job(build: &Model, lang: &str, dest: &str) -> (String, String, Job) {
     let page = Route::Destination { lang, dest };
     let url = build.absolute(&build.url(page));
     let mut files = Vec::new();
-    let sheets: Vec<Value> = (0..build.sheets.len())
+    let sheets: Vec<Handout> = (0..build.sheets.len())
         .filter(|&i| build.sheets[i].destination == dest)
         .filter_map(|i| sheet_data(build, lang, i).map(|d| (i, d)))
         .enumerate()
@@ -134,20 +134,17 @@ fn booklet_job(build: &Model, lang: &str, dest: &str) -> (String, String, Job) {
         .collect();
     let words = Words::new(build.site, lang);
     let country = words.t(&format!("country-{dest}"));
-    let data = json!({
-        "title": country,
-        "country": country,
-        "site_title": words.t("site-title"),
-        "short_url": short(&url),
-        "ui_lang": primary(lang),
-        "language_name": words.name_of(lang),
-        "date": words.date(build.today),
-        "disclaimer": words.t("sample-disclaimer"),
-        "page_x_of_y": page_x_of_y(&words),
-        "labels": labels(&words),
-        "sheets": sheets,
-    });
-    files.push(("/data.json".into(), data.to_string().into_bytes()));
+    let data = Booklet {
+        title: country.clone(),
+        country,
+        short_url: short(&url),
+        ui_lang: primary(lang),
+        language_name: words.name_of(lang),
+        date: words.date(build.today),
+        print: Print::new(&words),
+        sheets,
+    };
+    files.push(("/data.json".into(), data_json(&data)));
     let what = format!("the {lang} booklet of content/{dest}/");
     (
         build.file_path(Route::Booklet { lang, dest }),
@@ -194,36 +191,101 @@ pub fn typesetter(theme: &Theme, today: jiff::civil::Date) -> Typesetter {
     Typesetter::new(&theme.pdf_templates, &theme.fonts, today)
 }
 
-/// The sheet as the handout shows it in `lang`.
-fn sheet_data(build: &Model, lang: &str, i: usize) -> Option<Value> {
-    let s = &build.sheets[i];
-    let words = Words::new(build.site, lang);
-    let (mut v, text) = view::sheet(build, &words, s)?;
-    let url = build.absolute(&build.url(Route::Sheet { lang, sheet: i }));
-    let (body, shortened) = crate::paper::blocks(&text.body, &url);
-    v["body"] = body;
-    if shortened {
-        v["shortened"] = json!(words.t_args(
-            "handout-shortened",
-            &[("url", FluentValue::from(short(&url)))]
-        ));
-    }
-    v["text_lang"] = json!(primary(v["lang"].as_str().unwrap_or(lang)));
-    v["ui_lang"] = json!(primary(lang));
-    v["short_url"] = json!(short(&url));
-    v["site_title"] = json!(words.t("site-title"));
-    v["disclaimer"] = json!(words.t("sample-disclaimer"));
-    v["page_x_of_y"] = json!(page_x_of_y(&words));
-    v["labels"] = labels(&words);
-    Some(v)
+/// A handout's `/data.json`, and each sheet of a booklet's: the sheet as
+/// its page shows it, laid out for paper.
+#[derive(Serialize)]
+struct Handout {
+    #[serde(flatten)]
+    sheet: SheetView,
+    body: Vec<crate::paper::Node>,
+    /// Why the handout is shorter than the page, when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shortened: Option<String>,
+    /// Typst's language of the text and of the UI strings.
+    text_lang: String,
+    ui_lang: String,
+    short_url: String,
+    #[serde(flatten)]
+    print: Print,
 }
 
-fn labels(words: &Words) -> Value {
-    json!({
-        "key_facts": words.t("key-facts-heading"),
-        "sources": words.t("sources-heading"),
-        "contacts": words.t("contacts-heading"),
-        "contents": words.t("contents-heading"),
+/// A booklet's `/data.json`.
+#[derive(Serialize)]
+struct Booklet {
+    title: String,
+    country: String,
+    short_url: String,
+    ui_lang: String,
+    language_name: String,
+    date: String,
+    #[serde(flatten)]
+    print: Print,
+    sheets: Vec<Handout>,
+}
+
+/// The UI strings every PDF prints around the text.
+#[derive(Serialize)]
+struct Print {
+    site_title: String,
+    disclaimer: String,
+    page_x_of_y: String,
+    labels: Labels,
+}
+
+#[derive(Serialize)]
+struct Labels {
+    key_facts: String,
+    sources: String,
+    contacts: String,
+    contents: String,
+}
+
+impl Print {
+    fn new(words: &Words) -> Print {
+        Print {
+            site_title: words.t("site-title"),
+            disclaimer: words.t("sample-disclaimer"),
+            page_x_of_y: page_x_of_y(words),
+            labels: Labels {
+                key_facts: words.t("key-facts-heading"),
+                sources: words.t("sources-heading"),
+                contacts: words.t("contacts-heading"),
+                contents: words.t("contents-heading"),
+            },
+        }
+    }
+}
+
+/// The data as JSON with every object's keys sorted, as it has always been
+/// written: through `Value`, whose maps are sorted (serde itself would
+/// follow field order and put enum tags first). Plain structs cannot fail
+/// to serialise; if one did, Typst would report the empty data.
+fn data_json(data: &impl Serialize) -> Vec<u8> {
+    serde_json::to_value(data)
+        .map(|v| v.to_string().into_bytes())
+        .unwrap_or_default()
+}
+
+/// The sheet as the handout shows it in `lang`.
+fn sheet_data(build: &Model, lang: &str, i: usize) -> Option<Handout> {
+    let s = &build.sheets[i];
+    let words = Words::new(build.site, lang);
+    let (sheet, text) = view::sheet(build, &words, s)?;
+    let url = build.absolute(&build.url(Route::Sheet { lang, sheet: i }));
+    let (body, shortened) = crate::paper::blocks(&text.body, &url);
+    Some(Handout {
+        text_lang: primary(&sheet.lang),
+        sheet,
+        body,
+        shortened: shortened.then(|| {
+            words.t_args(
+                "handout-shortened",
+                &[("url", FluentValue::from(short(&url)))],
+            )
+        }),
+        ui_lang: primary(lang),
+        short_url: short(&url),
+        print: Print::new(&words),
     })
 }
 
