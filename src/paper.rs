@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
+use url::{ParseError, Url};
 
 /// Containers nested deeper than this are flattened: a sheet never needs
 /// it, and Typst's call depth is bounded.
@@ -448,57 +449,27 @@ fn breakable(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// `dest` resolved against the page's absolute URL; links that are not web
-/// addresses (`mailto:`, `tel:`) are kept, anything else is dropped.
+/// `dest` resolved against the page's absolute URL as a browser would;
+/// links that are not web addresses (`mailto:`, `tel:`) are kept, anything
+/// else (`javascript:`, `data:`, broken addresses) is dropped.
 pub fn absolute(page_url: &str, dest: &str) -> String {
-    if dest.starts_with("http://")
-        || dest.starts_with("https://")
-        || dest.starts_with("mailto:")
-        || dest.starts_with("tel:")
-    {
-        return dest.to_string();
-    }
-    if dest.contains(':') && !dest.starts_with('/') && !dest.starts_with('.') {
-        return String::new(); // javascript:, data:, …
-    }
-    let (origin, path) = match page_url
-        .split_once("://")
-        .and_then(|(s, r)| r.find('/').map(|i| (format!("{s}://{}", &r[..i]), &r[i..])))
-    {
-        Some(v) => v,
-        None => return dest.to_string(),
-    };
-    let mut parts: Vec<&str> = if dest.starts_with('/') {
-        Vec::new()
-    } else {
-        path.trim_end_matches(|c| c != '/')
-            .split('/')
-            .filter(|s| !s.is_empty())
-            .collect()
-    };
-    let (dest_path, rest) = match dest.find(['#', '?']) {
-        Some(i) => (&dest[..i], &dest[i..]),
-        None => (dest, ""),
-    };
-    if dest_path.is_empty() {
-        let page = page_url.split(['#', '?']).next().unwrap_or(page_url);
-        return format!("{page}{rest}");
-    }
-    for seg in dest_path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
+    let written = Url::parse(dest);
+    let resolved = match Url::parse(page_url) {
+        Ok(base) => base.join(dest),
+        // No page address (when only counting): relative links as written.
+        Err(_) if written == Err(ParseError::RelativeUrlWithoutBase) => {
+            return dest.to_string();
         }
-    }
-    let trailing = if dest_path.ends_with('/') && !parts.is_empty() {
-        "/"
-    } else {
-        ""
+        Err(_) => written.clone(),
     };
-    format!("{origin}/{}{trailing}{rest}", parts.join("/"))
+    match resolved {
+        Ok(url) if !matches!(url.scheme(), "http" | "https" | "mailto" | "tel") => String::new(),
+        // An absolute address prints as written (no added `/`, no punycode);
+        // `https:x`, which browsers resolve against the page, does not.
+        Ok(url) if written.as_ref() == Ok(&url) => dest.to_string(),
+        Ok(url) => url.into(),
+        Err(_) => String::new(),
+    }
 }
 
 #[cfg(test)]
@@ -524,6 +495,33 @@ mod tests {
             absolute(page, "#top"),
             "https://example.org/fs/sq/de/work/#top"
         );
+    }
+
+    #[test]
+    fn links_resolve_as_in_a_browser() {
+        let page = "https://example.org/fs/sq/de/work/";
+        // Scheme-relative: another host, the page's scheme.
+        assert_eq!(absolute(page, "//evil.example/x"), "https://evil.example/x");
+        assert_eq!(
+            absolute("http://example.org/a/", "//evil.example/x"),
+            "http://evil.example/x"
+        );
+        assert_eq!(
+            absolute(page, "?q=1#f"),
+            "https://example.org/fs/sq/de/work/?q=1#f"
+        );
+        assert_eq!(
+            absolute(page, "https:x"),
+            "https://example.org/fs/sq/de/work/x"
+        );
+        assert_eq!(absolute(page, "mailto:a@b.org"), "mailto:a@b.org");
+        assert_eq!(absolute(page, "tel:+4930123"), "tel:+4930123");
+        assert_eq!(absolute(page, "data:text/html,x"), "");
+        assert_eq!(absolute(page, "https://a b/"), "");
+        // Without a page address only the scheme is judged.
+        assert_eq!(absolute("", "../x"), "../x");
+        assert_eq!(absolute("", "javascript:x"), "");
+        assert_eq!(absolute("", "https://x.org"), "https://x.org");
     }
 
     #[test]

@@ -252,19 +252,21 @@ pub fn parse_date(s: &str) -> Option<Date> {
     s.parse::<Date>().ok()
 }
 
+/// An absolute http(s) address with a host. The text is kept and linked
+/// as written, so it must also read as what it is: `//` spelt out, no
+/// spaces, and no user part (`https://bamf.de@evil.example`) or backslash
+/// (read as `/`) that makes another host look like the one meant.
 pub fn is_web_url(s: &str) -> bool {
-    let rest = s
+    let Some(rest) = s
         .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
-    match rest {
-        Some(rest) => {
-            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            !host.is_empty()
-                && !host.contains('@')
-                && !s.chars().any(|c| c.is_whitespace() || c.is_control())
-        }
-        None => false,
-    }
+        .or_else(|| s.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !authority.contains(['@', '\\'])
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+        && url::Url::parse(s).is_ok_and(|u| u.host().is_some())
 }
 
 /// Zero-width and other invisible characters that sneak in by copy-paste.
@@ -294,6 +296,8 @@ mod tests {
     #[test]
     fn urls_must_be_web_addresses() {
         assert!(is_web_url("https://www.bamf.de/EN/x?y=1"));
+        assert!(is_web_url("http://localhost:1313/a\\b"));
+        assert!(is_web_url("https://bücher.example/"));
         for bad in [
             "javascript:alert(1)",
             "ftp://x",
@@ -301,6 +305,10 @@ mod tests {
             "www.x.de",
             "https://a b",
             "https://u@evil",
+            "https://@evil",
+            "https://evil.example\\.bamf.de/",
+            "https://x.org:99999/",
+            "https://[::1/",
         ] {
             assert!(!is_web_url(bad), "{bad}");
         }
