@@ -4,6 +4,7 @@
 //! answers what every (sheet, language) shows and how fresh it is
 //! (`model.rs`), for every command and renderer alike.
 
+mod fields;
 pub mod frontmatter;
 pub mod hash;
 pub mod load;
