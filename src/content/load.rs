@@ -35,6 +35,13 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Site, Fatal> {
     if !root.is_dir() {
         return Err(Fatal(format!("{}: no such folder", root.display())));
     }
+    // Nothing outside the root is read: not even site.yaml through a link.
+    if let Some(link) = crate::paths::linked_folder(root, "content") {
+        return Err(Fatal(format!(
+            "{} is a symlink, which is not followed; make it a real folder",
+            display_path(root, link.strip_prefix(root).unwrap_or(&link)).display()
+        )));
+    }
     let bytes = std::fs::read(&config_path).map_err(|e| {
         Fatal(format!(
             "{}: cannot read the site configuration ({e}); is {} a site? (see --root)",

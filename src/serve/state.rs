@@ -47,6 +47,9 @@ pub struct State {
     versions: AtomicU64,
     /// Held while a new day's rebuild runs, so that it runs once.
     new_day: Mutex<()>,
+    /// Held by every rebuild and update, so that an older build never
+    /// replaces a newer one (the watcher and a request may both rebuild).
+    changing: Mutex<()>,
 }
 
 impl State {
@@ -59,6 +62,7 @@ impl State {
             base_url,
             versions: AtomicU64::new(0),
             new_day: Mutex::new(()),
+            changing: Mutex::new(()),
         }
     }
 
@@ -68,6 +72,11 @@ impl State {
 
     /// Rebuilds the site in memory and tells open pages to reload.
     pub fn rebuild(&self) {
+        let _one = self.changing.lock();
+        self.rebuild_now();
+    }
+
+    fn rebuild_now(&self) {
         let started = Instant::now();
         let output = match self.build() {
             Ok(o) => {
@@ -92,6 +101,7 @@ impl State {
 
     /// Applies saved changes: re-renders what they touch, or rebuilds all.
     pub fn apply(&self, changed: &[PathBuf]) {
+        let _one = self.changing.lock();
         let started = Instant::now();
         if self.update(changed) {
             if !self.opts.quiet {
@@ -99,7 +109,7 @@ impl State {
             }
             self.bump();
         } else {
-            self.rebuild();
+            self.rebuild_now();
         }
     }
 
@@ -183,7 +193,11 @@ impl State {
                     .and_then(|n| n.to_str())
                     .and_then(crate::content::names::split_sheet_name)
                     .is_some();
-                if !is_sheet && !path.exists() {
+                if !path.exists() {
+                    // A removed sheet changes lists and links: rebuild all.
+                    if is_sheet {
+                        return false;
+                    }
                     continue;
                 }
                 let rel = path.strip_prefix(root).unwrap_or(path);
@@ -195,6 +209,9 @@ impl State {
                 }
             }
         }
+        // Output made on request from here on is not kept, even if this
+        // update fails halfway (a full rebuild follows then).
+        *version = self.next_version();
         // Requests may still read the old site: they keep their copy.
         let prepared = Arc::make_mut(prepared);
         let site = Arc::make_mut(&mut prepared.site);
@@ -210,7 +227,6 @@ impl State {
             *out = Output::Broken(overlay(&report(&errors)));
             return true;
         }
-        *version = self.next_version();
         let model = prepared.model();
         let Ok(renderer) = Renderer::new(&model, &prepared.theme, prepared.typesetter.as_deref())
         else {
@@ -396,6 +412,15 @@ mod tests {
         assert!(!state.keep("en/de/work/handout.pdf", b"old", made_from));
         let (_, now) = day_and_version(&state);
         assert!(state.keep("en/de/work/handout.pdf", b"new", now));
+    }
+
+    #[test]
+    fn a_removed_sheet_rebuilds_all() {
+        let state = state(Some(jiff::civil::date(2026, 3, 1)));
+        state.rebuild();
+        // Not on disk (as after a delete): its pages must go, and lists.
+        let gone = [state.opts.root.join("content/de/work.mk.md")];
+        assert!(!state.update(&gone));
     }
 
     #[test]

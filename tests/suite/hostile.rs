@@ -214,6 +214,19 @@ fn symlinked_translation_and_theme_folders_are_not_followed() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn a_symlinked_content_folder_is_not_read() {
+    let site = TestSite::base();
+    let outside = tempfile::tempdir().unwrap();
+    crate::common::copy_dir(&site.path().join("content"), outside.path());
+    std::fs::remove_dir_all(site.path().join("content")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.path().join("content")).unwrap();
+    site.check()
+        .code(2)
+        .err_has("content is a symlink, which is not followed; make it a real folder");
+}
+
 #[test]
 fn odd_folder_and_file_names() {
     let site = TestSite::base();
