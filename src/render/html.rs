@@ -103,9 +103,8 @@ impl<'b, 'a> Html<'b, 'a> {
                 "destination.html"
             }
             Route::Sheet { lang, sheet } => {
-                let s = &self.build.sheets[sheet];
-                ctx.insert("page_title".into(), json!(self.sheet_title(s, lang)));
-                ctx.insert("sheet".into(), value(self.sheet(s, lang))?);
+                ctx.insert("page_title".into(), json!(self.sheet_title(sheet, lang)));
+                ctx.insert("sheet".into(), value(self.sheet(sheet, lang))?);
                 "sheet.html"
             }
             // The renderer sends only pages here.
@@ -281,11 +280,11 @@ impl<'b, 'a> Html<'b, 'a> {
         let sheets: Vec<ListedSheet> = b
             .sheets
             .iter()
-            .filter(|s| s.destination == dest)
-            .filter_map(|s| {
-                let files = site.destinations.get(dest)?.sheets.get(s.route)?;
-                let page = s.pages.iter().find(|p| p.lang == lang)?;
-                let text = site.text(files, page)?;
+            .enumerate()
+            .filter(|(_, s)| s.destination == dest)
+            .filter_map(|(i, s)| {
+                let page = s.page(lang)?;
+                let text = b.text(i, lang)?;
                 let content_lang = content_lang(page, lang);
                 Some(ListedSheet {
                     link: self.sheet_link(s, lang, format!("{}/", s.route)),
@@ -312,22 +311,18 @@ impl<'b, 'a> Html<'b, 'a> {
         self.t(lang, &format!("status-{}", status.as_str()))
     }
 
-    fn sheet_title(&self, s: &SheetState, lang: &str) -> String {
-        let site = self.build.site;
-        let files = site
-            .destinations
-            .get(s.destination)
-            .and_then(|d| d.sheets.get(s.route));
-        let page = s.pages.iter().find(|p| p.lang == lang);
-        match (files, page) {
-            (Some(f), Some(p)) => site.text(f, p).map(|t| t.title.clone()).unwrap_or_default(),
-            _ => s.source.text.title.clone(),
+    fn sheet_title(&self, i: usize, lang: &str) -> String {
+        let b = self.build;
+        match (b.sheets.get(i), b.text(i, lang)) {
+            (_, Some(text)) => text.title.clone(),
+            (Some(s), None) if s.page(lang).is_none() => s.source.text.title.clone(),
+            _ => String::new(),
         }
     }
 
-    fn sheet(&self, s: &SheetState, lang: &str) -> Option<HtmlSheet> {
+    fn sheet(&self, i: usize, lang: &str) -> Option<HtmlSheet> {
         let words = Words::new(self.build.site, lang);
-        let (sheet, text) = view::sheet(self.build, &words, s)?;
+        let (sheet, text) = view::sheet(self.build, &words, i)?;
         Some(HtmlSheet {
             sheet,
             body: self.build.markdown(&text.body).html.clone(),

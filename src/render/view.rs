@@ -1,15 +1,13 @@
 //! What a sheet page says, in the reader's language: shared by the HTML
 //! and PDF renderers so that screen and paper tell the same truth.
 
-use std::borrow::Cow;
-
 use fluent_bundle::FluentValue;
 use jiff::civil::Date;
 use serde::Serialize;
 
 use super::Model;
 use crate::content::Site;
-use crate::content::model::{PageState, SheetState, Shown};
+use crate::content::model::{PageState, Shown};
 use crate::content::sheet::{Contact, Text};
 use crate::freshness::{Currency, Freshness};
 use crate::lang::Direction;
@@ -108,16 +106,12 @@ pub struct ContactView {
 
 /// A sheet's page in `words.lang`, and the text whose body each renderer
 /// lays out its own way.
-pub fn sheet<'a>(
-    build: &'a Model,
-    words: &Words,
-    s: &'a SheetState,
-) -> Option<(SheetView, Cow<'a, Text>)> {
+pub fn sheet<'a>(build: &'a Model, words: &Words, i: usize) -> Option<(SheetView, &'a Text)> {
     let site = build.site;
     let lang = words.lang;
-    let files = site.destinations.get(s.destination)?.sheets.get(s.route)?;
-    let page = s.pages.iter().find(|p| p.lang == lang)?;
-    let text = site.text(files, page)?;
+    let s = build.sheets.get(i)?;
+    let page = s.page(lang)?;
+    let text = build.text(i, lang)?;
     let shown_lang = content_lang(page, lang);
 
     let mut warnings = Vec::new();

@@ -268,9 +268,8 @@ fn data_json(data: &impl Serialize) -> Vec<u8> {
 
 /// The sheet as the handout shows it in `lang`.
 fn sheet_data(build: &Model, lang: &str, i: usize) -> Option<Handout> {
-    let s = &build.sheets[i];
     let words = Words::new(build.site, lang);
-    let (sheet, text) = view::sheet(build, &words, s)?;
+    let (sheet, text) = view::sheet(build, &words, i)?;
     let url = build.absolute(&build.url(Route::Sheet { lang, sheet: i }));
     let (body, shortened) = crate::paper::blocks(&text.body, &url);
     Some(Handout {
@@ -303,7 +302,7 @@ fn page_x_of_y(words: &Words) -> String {
 /// The file whose text a page shows, for messages.
 fn shown_file(build: &Model, i: usize, lang: &str) -> String {
     let s = &build.sheets[i];
-    match s.pages.iter().find(|p| p.lang == lang).map(|p| &p.shown) {
+    match s.page(lang).map(|p| &p.shown) {
         Some(Shown::Translation { file }) => file.display().to_string(),
         _ => s.source.path.display().to_string(),
     }
