@@ -1,6 +1,19 @@
 use clap::Parser;
 
+use factsheet::commands::{Error, Outcome};
+
+/// Exit statuses, mapped once: 0 success, 1 the content has errors, 2 usage,
+/// configuration or I/O errors.
 fn main() -> std::process::ExitCode {
     let cli = factsheet::cli::Cli::parse();
-    std::process::ExitCode::from(factsheet::commands::run(cli))
+    let code = match factsheet::commands::run(cli) {
+        Ok(Outcome::Clean) | Err(Error::ClosedPipe) => 0,
+        Ok(Outcome::Problems) => 1,
+        Err(Error::Usage(msg)) => {
+            eprintln!("error: {msg}");
+            2
+        }
+        Err(Error::Reported) => 2,
+    };
+    std::process::ExitCode::from(code)
 }

@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::time::Instant;
 
-use super::{CONTENT_ERRORS, Ctx, OK, USAGE, plural};
+use super::{Ctx, Error, Outcome, Result, plural, usage};
 use crate::diagnostics::{Diagnostic, Diagnostics, Format};
 use crate::output;
 use crate::pipeline::{self, Stop};
@@ -16,7 +16,7 @@ pub struct Options<'a> {
     pub strict: bool,
 }
 
-pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
+pub fn run(ctx: &Ctx, opts: Options) -> Result {
     let started = Instant::now();
     let out = opts.out.map_or_else(
         || crate::content::display_path(&ctx.cli.root, Path::new("public")),
@@ -35,9 +35,9 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
         Err(Stop::Unreadable(msg, diags)) => {
             ctx.print(&diags, Format::Human);
             eprintln!("error: {msg}");
-            return Err(USAGE);
+            return Err(Error::Reported);
         }
-        Err(Stop::Usage(msg)) => return Err(super::usage(msg)),
+        Err(Stop::Usage(msg)) => return Err(usage(msg)),
         Err(Stop::Content(published)) => {
             ctx.print(&filter(&published, ctx.cli.quiet), Format::Human);
             let errors = published.errors();
@@ -51,7 +51,7 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
                 },
                 left()
             ));
-            return Ok(CONTENT_ERRORS);
+            return Ok(Outcome::Problems);
         }
         Err(Stop::Theme(d)) => return Ok(fail(ctx, d, &out)),
     };
@@ -95,7 +95,7 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
     if let Err(e) = published_ok {
         eprintln!("error: {e}");
         ctx.summary(&format!("build failed; {}", left()));
-        return Err(USAGE);
+        return Err(Error::Reported);
     }
     if ctx.cli.verbose {
         let phases = prepared.timings.iter().copied();
@@ -134,7 +134,7 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result<u8, u8> {
         started.elapsed().as_secs_f64(),
         out.display(),
     ));
-    Ok(OK)
+    Ok(Outcome::Clean)
 }
 
 /// What is printed: errors only with --quiet.
@@ -146,12 +146,12 @@ fn filter(diags: &Diagnostics, quiet: bool) -> Diagnostics {
     }
 }
 
-fn fail(ctx: &Ctx, d: Diagnostic, out: &Path) -> u8 {
+fn fail(ctx: &Ctx, d: Diagnostic, out: &Path) -> Outcome {
     let mut diags = Diagnostics::default();
     diags.push(d);
     ctx.print(&diags, Format::Human);
     ctx.summary(&format!("build failed; {} left as it was", out.display()));
-    CONTENT_ERRORS
+    Outcome::Problems
 }
 
 /// A spinner on a terminal; nothing in pipes, CI or with --quiet.

@@ -1,11 +1,11 @@
 //! `factsheet check`: every problem of the site, in one run.
 
-use super::{CONTENT_ERRORS, Ctx, OK, plural};
+use super::{Ctx, Outcome, Result, plural};
 use crate::content::load::Fatal;
 use crate::diagnostics::{Diagnostics, Format};
 use crate::pipeline;
 
-pub fn run(ctx: &Ctx, format: Format, strict: bool) -> Result<u8, u8> {
+pub fn run(ctx: &Ctx, format: Format, strict: bool) -> Result {
     let mut diags = Diagnostics::default();
     let pipeline::Checked { site, diags, .. } =
         match pipeline::check(&ctx.cli.root, ctx.today, &mut diags) {
@@ -45,5 +45,9 @@ pub fn run(ctx: &Ctx, format: Format, strict: bool) -> Result<u8, u8> {
             ""
         },
     ));
-    Ok(if failed { CONTENT_ERRORS } else { OK })
+    Ok(if failed {
+        Outcome::Problems
+    } else {
+        Outcome::Clean
+    })
 }

@@ -6,17 +6,17 @@ use std::path::Path;
 use anstyle::{AnsiColor, Style};
 use similar::{ChangeTag, TextDiff};
 
-use super::{CONTENT_ERRORS, Ctx, OK, USAGE, locate};
+use super::{Ctx, Error, Outcome, Result, locate, usage};
 use crate::content::names::OVERVIEW;
 use crate::content::sheet::{Place, Role, Text};
 use crate::history::{self, Missing};
 
-pub fn run(ctx: &Ctx, file: &Path) -> Result<u8, u8> {
+pub fn run(ctx: &Ctx, file: &Path) -> Result {
     let (site, diags) = ctx.load()?;
     let (dest, route, lang) = locate(&site, file).map_err(super::usage)?;
     let c = &site.config;
     if lang == c.source_language {
-        return Err(super::usage(format!(
+        return Err(usage(format!(
             "{} is a source sheet; diff takes a translation (e.g. {route}.sq.md)",
             file.display()
         )));
@@ -39,13 +39,13 @@ pub fn run(ctx: &Ctx, file: &Path) -> Result<u8, u8> {
             file.display(),
             site.display_path(&source_rel).display()
         );
-        return Ok(CONTENT_ERRORS);
+        return Ok(Outcome::Problems);
     };
     let Role::Translation(t) = &translation.role else {
-        return Ok(CONTENT_ERRORS);
+        return Ok(Outcome::Problems);
     };
     let Some(stamped) = &t.source_hash else {
-        return Err(super::usage(format!(
+        return Err(usage(format!(
             "{} has no `source_hash`, so there is no version to compare with; translate from the current source, then run `factsheet stamp {}`",
             file.display(),
             file.display()
@@ -59,7 +59,7 @@ pub fn run(ctx: &Ctx, file: &Path) -> Result<u8, u8> {
             file.display(),
             shown_source.display()
         ));
-        return Ok(OK);
+        return Ok(Outcome::Clean);
     }
     let place = Place::new(
         &dest,
@@ -91,7 +91,7 @@ pub fn run(ctx: &Ctx, file: &Path) -> Result<u8, u8> {
                 Missing::Git(e) => format!("cannot read the git history: {e}"),
             };
             eprintln!("error: {why}");
-            return Err(USAGE);
+            return Err(Error::Reported);
         }
     };
     let color = ctx.color_stdout();
@@ -108,7 +108,7 @@ pub fn run(ctx: &Ctx, file: &Path) -> Result<u8, u8> {
         file.display(),
         file.display()
     ));
-    Ok(OK)
+    Ok(Outcome::Clean)
 }
 
 /// The translatable text as one document, in the order a translator reads it.

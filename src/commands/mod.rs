@@ -24,10 +24,40 @@ use crate::content::load::{Fatal, load};
 use crate::content::names::split_sheet_name;
 use crate::diagnostics::{self, Diagnostics, Format};
 
-/// Exit statuses of the spec.
-pub const OK: u8 = 0;
-pub const CONTENT_ERRORS: u8 = 1;
-pub const USAGE: u8 = 2;
+/// What a command found: `main` makes it exit status 0 or 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Clean,
+    /// The content has errors (or, with `--strict`, warnings).
+    Problems,
+}
+
+/// Why a command stopped early: `main` makes it exit status 2 (0 for a
+/// closed pipe).
+#[derive(Debug)]
+pub enum Error {
+    /// Usage, configuration or I/O: the message to print.
+    Usage(String),
+    /// Already reported, with its diagnostics.
+    Reported,
+    /// Standard output was closed by its reader (`| head`): stop quietly.
+    ClosedPipe,
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Usage(msg) => f.write_str(msg),
+            Error::Reported => f.write_str("the problems above stopped the command"),
+            Error::ClosedPipe => f.write_str("standard output was closed"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A command's result.
+pub type Result<T = Outcome, E = Error> = std::result::Result<T, E>;
 
 pub struct Ctx {
     pub cli: Cli,
@@ -47,13 +77,13 @@ impl Ctx {
     }
 
     /// Loads the site; on failure prints why and gives the exit status.
-    pub fn load(&self) -> Result<(Site, Diagnostics), u8> {
+    pub fn load(&self) -> Result<(Site, Diagnostics)> {
         self.load_as(Format::Human)
     }
 
     /// Loads the site; on failure prints why in `format` (so that CI gets
     /// configuration errors as annotations too) and gives the exit status.
-    pub fn load_as(&self, format: Format) -> Result<(Site, Diagnostics), u8> {
+    pub fn load_as(&self, format: Format) -> Result<(Site, Diagnostics)> {
         let mut diags = Diagnostics::default();
         match load(&self.cli.root, &mut diags) {
             Ok(site) => Ok((site, diags)),
@@ -62,7 +92,7 @@ impl Ctx {
     }
 
     /// Prints why the site could not be read at all; gives the exit status.
-    pub fn unreadable(&self, mut diags: Diagnostics, msg: &str, format: Format) -> u8 {
+    pub fn unreadable(&self, mut diags: Diagnostics, msg: &str, format: Format) -> Error {
         if format == Format::Human {
             diags.sort();
             self.print(&diags, format);
@@ -73,7 +103,7 @@ impl Ctx {
             diags.sort();
             self.print(&diags, format);
         }
-        USAGE
+        Error::Reported
     }
 
     /// Prints problems: human text on stderr, machine formats on stdout.
@@ -106,11 +136,12 @@ impl Ctx {
     }
 }
 
-/// Runs a parsed command line; returns the exit status.
-pub fn run(cli: Cli) -> u8 {
+/// Runs a parsed command line; `main` turns the result into the exit
+/// status.
+pub fn run(cli: Cli) -> Result {
     let today = cli.today.unwrap_or_else(|| jiff::Zoned::now().date());
     let ctx = Ctx { cli, today };
-    let result = match &ctx.cli.command {
+    match &ctx.cli.command {
         Command::Build {
             out,
             base_url,
@@ -139,26 +170,24 @@ pub fn run(cli: Cli) -> u8 {
         Command::Stamp { files } => stamp::run(&ctx, files),
         Command::Diff { file } => diff::run(&ctx, file),
         Command::Serve { bind, port, no_pdf } => serve::run(&ctx, bind, *port, *no_pdf),
-    };
-    result.unwrap_or_else(|code| code)
+    }
 }
 
 /// Writes a command's result to standard output. A reader that went away
 /// (`factsheet status | head -1`) ends the command quietly with success,
 /// as ripgrep does, instead of a panic.
-pub fn stdout(text: &str) -> Result<(), u8> {
+pub fn stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(OK),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Error::ClosedPipe),
         Err(e) => Err(usage(format!("cannot write to standard output: {e}"))),
     }
 }
 
-/// Prints a usage error and gives its exit status.
-pub fn usage(msg: impl std::fmt::Display) -> u8 {
-    eprintln!("error: {msg}");
-    USAGE
+/// A usage error, printed by `main`.
+pub fn usage(msg: impl std::fmt::Display) -> Error {
+    Error::Usage(msg.to_string())
 }
 
 pub fn plural(n: usize, one: &str, many: &str) -> String {

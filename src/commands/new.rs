@@ -1,12 +1,12 @@
 //! `factsheet new`: scaffold a source sheet, or a translation prefilled
 //! with the source's text.
 
-use super::{CONTENT_ERRORS, Ctx, OK, usage};
+use super::{Ctx, Outcome, Result, usage};
 use crate::content::names::{self, is_country_code};
 use crate::diagnostics::{Format, did_you_mean};
 use crate::yaml::quote;
 
-pub fn run(ctx: &Ctx, destination: &str, route: &str, lang: Option<&str>) -> Result<u8, u8> {
+pub fn run(ctx: &Ctx, destination: &str, route: &str, lang: Option<&str>) -> Result {
     let (site, diags) = ctx.load()?;
     let c = &site.config;
     if !is_country_code(destination) {
@@ -54,7 +54,7 @@ pub fn run(ctx: &Ctx, destination: &str, route: &str, lang: Option<&str>) -> Res
                     "error: {} has errors; fix them before translating it",
                     src.display()
                 );
-                return Ok(CONTENT_ERRORS);
+                return Ok(Outcome::Problems);
             }
             return Err(usage(format!(
                 "there is no source sheet {} to translate; create it first with `factsheet new {destination} {route}`",
@@ -78,7 +78,7 @@ pub fn run(ctx: &Ctx, destination: &str, route: &str, lang: Option<&str>) -> Res
         )
     };
     ctx.summary(&format!("created {}: {next}", shown.display()));
-    Ok(OK)
+    Ok(Outcome::Clean)
 }
 
 fn source_scaffold(destination: &str, route: &str, today: &str) -> String {

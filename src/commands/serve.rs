@@ -1,8 +1,8 @@
 //! `factsheet serve`: the preview server (see `crate::serve`).
 
-use super::{Ctx, USAGE};
+use super::{Ctx, Error, Outcome, Result};
 
-pub fn run(ctx: &Ctx, bind: &str, port: u16, no_pdf: bool) -> Result<u8, u8> {
+pub fn run(ctx: &Ctx, bind: &str, port: u16, no_pdf: bool) -> Result {
     let opts = crate::serve::Options {
         root: ctx.cli.root.clone(),
         bind: bind.to_string(),
@@ -12,10 +12,10 @@ pub fn run(ctx: &Ctx, bind: &str, port: u16, no_pdf: bool) -> Result<u8, u8> {
         quiet: ctx.cli.quiet,
     };
     match crate::serve::run(opts) {
-        Ok(()) => Ok(super::OK),
+        Ok(()) => Ok(Outcome::Clean),
         Err(msg) => {
             eprintln!("error: {msg}");
-            Err(USAGE)
+            Err(Error::Reported)
         }
     }
 }

@@ -3,27 +3,29 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{CONTENT_ERRORS, Ctx, OK, USAGE, plural, usage};
+use super::{Ctx, Error, Outcome, Result, plural};
 use crate::content::names::{OVERVIEW, sheet_path};
 use crate::content::{Files, Site};
 use crate::diagnostics::{Code, Diagnostics, Format, Severity, byte_offset};
 use crate::yaml::{self, Kind};
 
-pub fn run(ctx: &Ctx, files: &[PathBuf]) -> Result<u8, u8> {
+pub fn run(ctx: &Ctx, files: &[PathBuf]) -> Result {
     let (site, diags) = ctx.load()?;
-    let (mut stamped, mut current, mut status) = (0, 0, OK);
+    let (mut stamped, mut current) = (0, 0);
+    let (mut bad_usage, mut problems) = (false, false);
     for file in files {
         match stamp_one(&site, &diags, file) {
             Ok(true) => stamped += 1,
             Ok(false) => current += 1,
             Err(StampError::Usage(msg)) => {
-                usage(msg);
-                status = status.max(USAGE);
+                // Reported here: the other files still get stamped.
+                eprintln!("error: {msg}");
+                bad_usage = true;
             }
             Err(StampError::Content(msg)) => {
                 ctx.print(&diags, Format::Human);
                 eprintln!("error: {msg}");
-                status = status.max(CONTENT_ERRORS);
+                problems = true;
             }
         }
     }
@@ -36,7 +38,13 @@ pub fn run(ctx: &Ctx, files: &[PathBuf]) -> Result<u8, u8> {
             String::new()
         }
     ));
-    Ok(status)
+    if bad_usage {
+        Err(Error::Reported)
+    } else if problems {
+        Ok(Outcome::Problems)
+    } else {
+        Ok(Outcome::Clean)
+    }
 }
 
 enum StampError {

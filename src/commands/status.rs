@@ -3,7 +3,7 @@
 use anstyle::{AnsiColor, Style};
 use serde_json::json;
 
-use super::{CONTENT_ERRORS, Ctx, OK, plural, usage};
+use super::{Ctx, Outcome, Result, plural, usage};
 use crate::cli::StatusFormat;
 use crate::content::model::{PageState, SheetState, Shown};
 use crate::diagnostics::{Format, did_you_mean};
@@ -14,7 +14,7 @@ pub fn run(
     format: StatusFormat,
     lang: Option<&str>,
     destination: Option<&str>,
-) -> Result<u8, u8> {
+) -> Result {
     let (site, diags) = ctx.load()?;
     let config = &site.config;
     if let Some(l) = lang.filter(|l| config.language(l).is_none()) {
@@ -84,9 +84,9 @@ pub fn run(
         }
     ));
     Ok(if diags.errors() > 0 {
-        CONTENT_ERRORS
+        Outcome::Problems
     } else {
-        OK
+        Outcome::Clean
     })
 }
 
