@@ -11,11 +11,6 @@ pub fn run(ctx: &Ctx, bind: &str, port: u16, no_pdf: bool) -> Result {
         pdf: !no_pdf,
         quiet: ctx.cli.quiet,
     };
-    match crate::serve::run(opts) {
-        Ok(()) => Ok(Outcome::Clean),
-        Err(msg) => {
-            eprintln!("error: {msg}");
-            Err(Error::Reported)
-        }
-    }
+    crate::serve::run(opts).map_err(Error::Usage)?;
+    Ok(Outcome::Clean)
 }
