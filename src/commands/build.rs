@@ -39,7 +39,7 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result {
         }
         Err(Stop::Usage(msg)) => return Err(usage(msg)),
         Err(Stop::Content(published)) => {
-            ctx.print(&filter(&published, ctx.cli.quiet), Format::Human);
+            ctx.print(&ctx.visible(&published), Format::Human);
             let errors = published.errors();
             ctx.summary(&format!(
                 "build failed: {}{}; {}",
@@ -55,7 +55,7 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result {
         }
         Err(Stop::Theme(d)) => return Ok(fail(ctx, d, &out)),
     };
-    ctx.print(&filter(&published, ctx.cli.quiet), Format::Human);
+    ctx.print(&ctx.visible(&published), Format::Human);
     let spinner = progress(ctx);
     if let Some(s) = &spinner
         && !opts.no_pdf
@@ -135,15 +135,6 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result {
         out.display(),
     ));
     Ok(Outcome::Clean)
-}
-
-/// What is printed: errors only with --quiet.
-fn filter(diags: &Diagnostics, quiet: bool) -> Diagnostics {
-    if quiet {
-        pipeline::errors_only(diags)
-    } else {
-        diags.clone()
-    }
 }
 
 fn fail(ctx: &Ctx, d: Diagnostic, out: &Path) -> Outcome {

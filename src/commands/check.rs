@@ -12,12 +12,7 @@ pub fn run(ctx: &Ctx, format: Format, strict: bool) -> Result {
             Ok(checked) => checked,
             Err(Fatal(msg)) => return Err(ctx.unreadable(diags, &msg, format)),
         };
-    let shown = if ctx.cli.quiet {
-        pipeline::errors_only(&diags)
-    } else {
-        diags.clone()
-    };
-    ctx.print(&shown, format);
+    ctx.print(&ctx.visible(&diags), format);
     let sheets = site.sheets(ctx.today);
     let translations: usize = site
         .destinations

@@ -76,22 +76,26 @@ impl Ctx {
         anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
     }
 
-    /// Loads the site; on failure prints why and gives the exit status.
+    /// Loads the site; on failure prints why.
     pub fn load(&self) -> Result<(Site, Diagnostics)> {
-        self.load_as(Format::Human)
-    }
-
-    /// Loads the site; on failure prints why in `format` (so that CI gets
-    /// configuration errors as annotations too) and gives the exit status.
-    pub fn load_as(&self, format: Format) -> Result<(Site, Diagnostics)> {
         let mut diags = Diagnostics::default();
         match load(&self.cli.root, &mut diags) {
             Ok(site) => Ok((site, diags)),
-            Err(Fatal(msg)) => Err(self.unreadable(diags, &msg, format)),
+            Err(Fatal(msg)) => Err(self.unreadable(diags, &msg, Format::Human)),
         }
     }
 
-    /// Prints why the site could not be read at all; gives the exit status.
+    /// The problems to print: errors only with `--quiet`.
+    pub fn visible(&self, diags: &Diagnostics) -> Diagnostics {
+        if self.cli.quiet {
+            crate::pipeline::errors_only(diags)
+        } else {
+            diags.clone()
+        }
+    }
+
+    /// Prints why the site could not be read at all, in `format` (so that
+    /// CI gets configuration errors as annotations too).
     pub fn unreadable(&self, mut diags: Diagnostics, msg: &str, format: Format) -> Error {
         if format == Format::Human {
             diags.sort();

@@ -218,9 +218,9 @@ impl<'b, 'a> Html<'b, 'a> {
     fn destinations(&self, lang: &str) -> Vec<DestinationLink> {
         let b = self.build;
         let mut out: Vec<DestinationLink> = b
-            .destinations()
-            .into_iter()
-            .map(|dest| DestinationLink {
+            .destinations
+            .iter()
+            .map(|&dest| DestinationLink {
                 name: self.t(lang, &format!("country-{dest}")),
                 href: format!("{dest}/"),
                 sheets: b

@@ -101,11 +101,6 @@ impl<'a> Model<'a> {
         rendered
     }
 
-    /// Destinations with at least one sheet.
-    pub fn destinations(&self) -> Vec<&'a str> {
-        self.destinations.clone()
-    }
-
     pub fn absolute(&self, url: &str) -> String {
         format!("{}{url}", self.base_url)
     }
@@ -115,7 +110,9 @@ impl<'a> Model<'a> {
 pub struct Renderer<'b, 'a> {
     model: &'b Model<'a>,
     theme: &'b Theme,
-    html: html::Html<'b, 'a>,
+    /// Compiled on the first page: `serve` makes a PDF or a feed on
+    /// request without compiling the templates.
+    html: OnceLock<Result<html::Html<'b, 'a>, Diagnostic>>,
     typesetter: Option<&'b pdf::world::Typesetter>,
 }
 
@@ -129,9 +126,16 @@ impl<'b, 'a> Renderer<'b, 'a> {
         Ok(Renderer {
             model,
             theme,
-            html: html::Html::new(model, theme, typesetter.is_some())?,
+            html: OnceLock::new(),
             typesetter,
         })
+    }
+
+    fn html(&self) -> Result<&html::Html<'b, 'a>, Diagnostic> {
+        self.html
+            .get_or_init(|| html::Html::new(self.model, self.theme, self.typesetter.is_some()))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// The route's file; None when the site has no such output (a static
@@ -145,11 +149,7 @@ impl<'b, 'a> Renderer<'b, 'a> {
             }))
         };
         match route {
-            Route::Chooser
-            | Route::NotFound
-            | Route::Home { .. }
-            | Route::Destination { .. }
-            | Route::Sheet { .. } => Some(self.html.render(route)),
+            page if page.is_page() => Some(self.html().and_then(|h| h.render(page))),
             Route::Feed { lang } => Some(Ok(feed::render(b, lang))),
             Route::SearchIndex { lang } => Some(Ok(search::render(b, lang))),
             Route::Sitemap => Some(Ok(sitemap::render(b, &b.pages()))),
@@ -160,6 +160,8 @@ impl<'b, 'a> Renderer<'b, 'a> {
             Route::Handout { .. } | Route::Booklet { .. } => {
                 pdf::render(b, self.typesetter?, route).map(|r| r.map(|made| made.file))
             }
+            // Pages, above.
+            _ => None,
         }
     }
 

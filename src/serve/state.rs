@@ -121,8 +121,8 @@ impl State {
         }
     }
 
-    /// The site's pages (no PDFs, feeds or search indexes yet: they are
-    /// made on request), or every error that stops it.
+    /// Every output but the PDFs (made on request), or every error that
+    /// stops the site.
     fn build(&self) -> Result<Output, Diagnostics> {
         let opts = pipeline::Options {
             today: self.opts.day(),
@@ -141,20 +141,22 @@ impl State {
             Err(Stop::Usage(msg)) => return Err(one(Diagnostic::error(Code::Config, msg))),
         };
         let model = prepared.model();
-        let renderer =
-            Renderer::new(&model, &prepared.theme, prepared.typesetter.as_deref()).map_err(one)?;
-        let mut files = HashMap::new();
-        for route in model.pages() {
-            if let Some(file) = renderer.render(route) {
-                let file = file.map_err(one)?;
-                files.insert(file.path, inject(file.bytes));
-            }
-        }
-        for (name, bytes) in &prepared.theme.statics {
-            files.insert(format!("static/{name}"), bytes.clone());
-        }
-        drop(renderer);
+        let rendered = Renderer::new(&model, &prepared.theme, prepared.typesetter.as_deref())
+            .and_then(|r| r.render_all(false))
+            .map_err(one)?;
         drop(model);
+        let files = rendered
+            .files
+            .into_iter()
+            .map(|f| {
+                let bytes = if f.path.ends_with(".html") {
+                    inject(f.bytes)
+                } else {
+                    f.bytes
+                };
+                (f.path, bytes)
+            })
+            .collect();
         Ok(Output::Site {
             files,
             prepared: Arc::new(prepared),
