@@ -98,6 +98,23 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Tell readers what changed in a source sheet: a change note dated
+    /// --today. With --minor, record an edit they need not hear about.
+    /// Either way `check` knows the text was noted.
+    Note {
+        /// Record an edit readers need not hear about (a typo, a link).
+        #[arg(long)]
+        minor: bool,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// What changed, in a sentence or two for readers.
+        #[arg(
+            value_name = "TEXT",
+            required_unless_present = "minor",
+            conflicts_with = "minor"
+        )]
+        text: Option<String>,
+    },
     /// Mark translations as current with the source they now match.
     Stamp {
         #[arg(required = true, value_name = "FILE")]

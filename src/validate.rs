@@ -4,11 +4,12 @@
 
 use jiff::civil::Date;
 
-use crate::content::sheet::{Doc, Role};
+use crate::content::names::OVERVIEW;
+use crate::content::sheet::{Doc, Role, fact_dates};
 use crate::content::{Files, Site};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
-use crate::freshness::{Freshness, Review};
+use crate::freshness::{self, FactAlarm, Freshness, Review};
 use crate::yaml::Pos;
 
 /// Every cross-file problem of `site` on `today`.
@@ -21,6 +22,9 @@ pub fn validate(site: &Site, today: Date) -> Diagnostics {
     // Review states come from the per-day model, as pages show them.
     let states = site.sheets(today);
     let review_of = |dest: &str, route: &str| {
+        if route == OVERVIEW {
+            return site.overview_review(dest, today);
+        }
         states
             .iter()
             .find(|s| s.destination == dest && s.route == route)
@@ -31,7 +35,7 @@ pub fn validate(site: &Site, today: Date) -> Diagnostics {
         for (route, files) in overview.chain(dest.sheets.iter().map(|(r, f)| (r.as_str(), f))) {
             check_translations(site, code, route, files, &mut diags);
             if let Some(source) = &files.source {
-                check_source(source, review_of(code, route), today, &mut diags);
+                check_source(site, source, review_of(code, route), today, &mut diags);
             }
             for doc in files.source.iter().chain(files.translations.values()) {
                 check_printable(doc, &mut diags);
@@ -127,8 +131,14 @@ fn check_printable(doc: &Doc, diags: &mut Diagnostics) {
     }
 }
 
-fn check_source(doc: &Doc, review: Option<Review>, today: Date, diags: &mut Diagnostics) {
-    let (Role::Sheet(facts), Some(review)) = (&doc.role, review) else {
+fn check_source(
+    site: &Site,
+    doc: &Doc,
+    review: Option<Review>,
+    today: Date,
+    diags: &mut Diagnostics,
+) {
+    let (Some(facts), Some(review)) = (doc.facts(), review) else {
         return;
     };
     let last = &facts.last_reviewed;
@@ -165,24 +175,50 @@ fn check_source(doc: &Doc, review: Option<Review>, today: Date, diags: &mut Diag
             ));
         }
     }
-    for s in &facts.sources {
-        if let Some(checked) = s.checked.as_ref().filter(|d| d.value > today) {
-            diags.push(at(
-                Diagnostic::error(
-                    Code::InvalidDate,
-                    format!(
-                        "source checked on {}, which is in the future",
-                        checked.value
-                    ),
-                )
-                .hint("write the date the source was actually checked"),
-                doc,
-                checked.pos,
-            ));
-        }
+    let future = facts
+        .sources
+        .iter()
+        .filter_map(|s| s.checked.as_ref())
+        .map(|d| (d, "source checked on"))
+        .chain(
+            doc.text
+                .changes
+                .iter()
+                .map(|c| (&c.date, "change note dated")),
+        );
+    for (date, what) in future.filter(|(d, _)| d.value > today) {
+        diags.push(at(
+            Diagnostic::error(
+                Code::InvalidDate,
+                format!("{what} {}, which is in the future", date.value),
+            )
+            .hint("write the day it actually happened"),
+            doc,
+            date.pos,
+        ));
     }
+    if let Some(noted) = facts.noted_hash.as_ref().filter(|h| h.value != doc.hash) {
+        let file = doc.path.display();
+        diags.push(at(
+            Diagnostic::warning(
+                Code::UnnotedChange,
+                "the text changed after its newest change note or minor edit was recorded",
+            )
+            .hint(format!(
+                "tell readers what changed: `factsheet note {file} \"What changed\"`; or, for an edit readers need not hear about (a typo), `factsheet note --minor {file}`"
+            )),
+            doc,
+            noted.pos,
+        ));
+    }
+    let fact_expiry = check_facts(site, doc, today, diags);
     let due_pos = facts.next_review.as_ref().map_or(last.pos, |n| n.pos);
     let recheck = "check the facts against the sources, update the sheet and set `last_reviewed` to the day you checked";
+    // A due date that a key fact's expiry brought forward is reported at
+    // the fact, once.
+    if fact_expiry.is_some_and(|f| f == review.due) && review.status != Freshness::Expired {
+        return;
+    }
     let d = match review.status {
         Freshness::Overdue => Diagnostic::error(
             Code::Overdue,
@@ -206,6 +242,36 @@ fn check_source(doc: &Doc, review: Option<Review>, today: Date, diags: &mut Diag
         Freshness::Fresh | Freshness::InvalidDate => return,
     };
     diags.push(at(d, doc, due_pos));
+}
+
+/// Key facts past or near their last day with nothing to take over;
+/// returns the first such day (the sheet's due date at the latest).
+fn check_facts(site: &Site, doc: &Doc, today: Date, diags: &mut Diagnostics) -> Option<Date> {
+    let dates = fact_dates(&doc.text.key_facts);
+    let alarms = freshness::fact_alarms(&dates, today, site.config.warning_days);
+    for (k, alarm) in doc.text.key_facts.iter().zip(alarms) {
+        let (Some(alarm), Some(until)) = (alarm, &k.valid_until) else {
+            continue;
+        };
+        let label = &k.label.value;
+        let hint = format!(
+            "add the `{label}` that holds from {}: a key fact `{label}` with `valid_from: {}`; or, if the rule goes on, move `valid_until` on",
+            until.value.tomorrow().unwrap_or(until.value),
+            until.value.tomorrow().unwrap_or(until.value)
+        );
+        let d = match alarm {
+            FactAlarm::Expired => Diagnostic::error(
+                Code::FactExpired,
+                format!("key fact `{label}` held only until {}", until.value),
+            ),
+            FactAlarm::Expiring => Diagnostic::warning(
+                Code::FactExpiring,
+                format!("key fact `{label}` holds only until {}", until.value),
+            ),
+        };
+        diags.push(at(d.hint(hint), doc, until.pos));
+    }
+    freshness::first_fact_expiry(&dates)
 }
 
 fn check_translations(
@@ -259,13 +325,67 @@ fn check_translations(
             }
             continue;
         };
-        for k in &doc.text.key_facts {
+        for c in &doc.text.changes {
             if !source
                 .text
-                .key_facts
+                .changes
                 .iter()
-                .any(|s| s.label.value == k.label.value)
+                .any(|s| s.date.value == c.date.value)
             {
+                let dates: Vec<String> = source
+                    .text
+                    .changes
+                    .iter()
+                    .map(|s| s.date.value.to_string())
+                    .collect();
+                diags.push(at(
+                    Diagnostic::error(
+                        Code::UnknownChange,
+                        format!("the source has no change note dated {}", c.date.value),
+                    )
+                    .hint(if dates.is_empty() {
+                        format!(
+                            "{} has no change notes: remove this one",
+                            source.path.display()
+                        )
+                    } else {
+                        format!(
+                            "translate the notes of {} by their dates: {}",
+                            source.path.display(),
+                            dates.join(", ")
+                        )
+                    }),
+                    doc,
+                    c.date.pos,
+                ));
+            }
+        }
+        for (i, k) in doc.text.key_facts.iter().enumerate() {
+            let count = |facts: &[crate::content::sheet::KeyFact]| {
+                facts
+                    .iter()
+                    .filter(|s| s.label.value == k.label.value)
+                    .count()
+            };
+            let in_source = count(&source.text.key_facts);
+            if in_source > 0 && count(&doc.text.key_facts[..=i]) > in_source {
+                diags.push(at(
+                    Diagnostic::error(
+                        Code::UnknownLabel,
+                        format!(
+                            "the source has {in_source} key fact `{}`, and this is one more",
+                            k.label.value
+                        ),
+                    )
+                    .hint(format!(
+                        "translate each key fact of {} once, in its order",
+                        source.path.display()
+                    )),
+                    doc,
+                    k.label.pos,
+                ));
+            }
+            if in_source == 0 {
                 let known = source.text.key_facts.iter().map(|s| s.label.value.as_str());
                 let hint = did_you_mean(&k.label.value, known).unwrap_or_else(|| {
                     format!("translate only the key facts of {}", source.path.display())

@@ -103,3 +103,33 @@ search-no-results = Nijedan informativni list ne odgovara vašoj pretrazi.
 
 not-found-title = Stranica nije pronađena
 not-found-text = Ova stranica ne postoji. Možda je premještena: počnite ponovo od početne stranice.
+
+## Updates, facts bound in time, printout versions
+
+nav-changes = Izmjene
+checked-on = Provjereno u zvaničnim izvorima { $date }
+updated-on = Ažurirano { $date }: { $note }
+all-updates = Sve izmjene
+all-updates-heading = Sve izmjene ove stranice
+note-in-language = (na jeziku: { $language })
+changes-title = Izmjene informativnih listova
+changes-intro = Šta se promijenilo u informativnim listovima, počevši od najnovijih izmjena. Svaka stavka vodi do svog lista.
+changes-none = Još nije objavljena nijedna izmjena.
+destination-feed = { $country }: izmjene (Atom feed)
+site-feed = Izmjene svih informativnih listova (Atom feed)
+feed-updated = { $title }: ažurirano
+feed-reviewed = { $title }: provjereno u zvaničnim izvorima
+feed-reviewed-text = Podaci u ovom listu provjereni su { $date } u zvaničnim izvorima.
+fact-from = Važi od { $date }
+fact-expired-mark = Više ne važi od { $date }: provjerite zvanične izvore.
+printout-version = Letak odštampan { $date }, verzija { $id }
+printout-scan = Skenirajte kod da provjerite da li je ovaj letak još uvijek ažuran.
+printout-current = Letak koji imate je ažuran.
+printout-old = Vaš letak je odštampan { $date }, a od tada je promijenjeno sljedeće:
+printout-revised = Tekst je od tada izmijenjen: čitajte ovu stranicu umjesto letka.
+
+## Sharing
+
+share-heading = Podijelite ovu stranicu
+share-text = { $title } (provjereno { $date }): { $url }
+share-email = E-mail

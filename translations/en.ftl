@@ -100,3 +100,33 @@ search-no-results = No fact sheet matches your search.
 
 not-found-title = Page not found
 not-found-text = This page does not exist. It may have moved: start again from the home page.
+
+## Updates, facts bound in time, printout versions
+
+nav-changes = Updates
+checked-on = Checked against official sources on { $date }
+updated-on = Updated { $date }: { $note }
+all-updates = All updates
+all-updates-heading = All updates to this page
+note-in-language = (in { $language })
+changes-title = Updates to the fact sheets
+changes-intro = What changed on the fact sheets, newest first. Each entry links to its sheet.
+changes-none = No updates have been published yet.
+destination-feed = Updates on { $country } (Atom feed)
+site-feed = Updates on all fact sheets (Atom feed)
+feed-updated = { $title }: updated
+feed-reviewed = { $title }: checked against official sources
+feed-reviewed-text = The facts on this sheet were checked against the official sources on { $date }.
+fact-from = From { $date }
+fact-expired-mark = No longer valid since { $date }: check the official sources.
+printout-version = Printout of { $date }, version { $id }
+printout-scan = Scan the code to see whether this printout is still current.
+printout-current = The printout you have is current.
+printout-old = Your printout is from { $date }. Since then:
+printout-revised = The text has been revised since then: read this page instead of the printout.
+
+## Sharing
+
+share-heading = Share this page
+share-text = { $title } (checked { $date }): { $url }
+share-email = E-mail

@@ -103,3 +103,33 @@ search-no-results = Nijedan informativni list ne odgovara vašem pretraživanju.
 
 not-found-title = Stranica nije pronađena
 not-found-text = Ova stranica ne postoji. Možda je premještena: počnite ispočetka s početne stranice.
+
+## Updates, facts bound in time, printout versions
+
+nav-changes = Izmjene
+checked-on = Provjereno u službenim izvorima { $date }
+updated-on = Ažurirano { $date }: { $note }
+all-updates = Sve izmjene
+all-updates-heading = Sve izmjene ove stranice
+note-in-language = (na jeziku: { $language })
+changes-title = Izmjene informativnih listova
+changes-intro = Što se promijenilo u informativnim listovima, počevši od najnovijih izmjena. Svaka stavka vodi na svoj list.
+changes-none = Još nije objavljena nijedna izmjena.
+destination-feed = { $country }: izmjene (Atom kanal)
+site-feed = Izmjene svih informativnih listova (Atom kanal)
+feed-updated = { $title }: ažurirano
+feed-reviewed = { $title }: provjereno u službenim izvorima
+feed-reviewed-text = Podaci u ovom listu provjereni su { $date } u službenim izvorima.
+fact-from = Vrijedi od { $date }
+fact-expired-mark = Više ne vrijedi od { $date }: provjerite službene izvore.
+printout-version = Letak ispisan { $date }, inačica { $id }
+printout-scan = Skenirajte kôd kako biste provjerili je li ovaj letak još uvijek ažuran.
+printout-current = Letak koji imate ažuran je.
+printout-old = Vaš je letak ispisan { $date }, a otada je promijenjeno sljedeće:
+printout-revised = Tekst je otada izmijenjen: čitajte ovu stranicu umjesto letka.
+
+## Sharing
+
+share-heading = Podijelite ovu stranicu
+share-text = { $title } (provjereno { $date }): { $url }
+share-email = E-pošta

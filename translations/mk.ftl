@@ -100,3 +100,33 @@ search-no-results = Ниту еден информативен лист не о�
 
 not-found-title = Страницата не е пронајдена
 not-found-text = Оваа страница не постои. Можеби е преместена: почнете одново од почетната страница.
+
+## Updates, facts bound in time, printout versions
+
+nav-changes = Измени
+checked-on = Проверено во официјалните извори на { $date }
+updated-on = Ажурирано на { $date }: { $note }
+all-updates = Сите измени
+all-updates-heading = Сите измени на оваа страница
+note-in-language = (на јазик: { $language })
+changes-title = Измени во информативните листови
+changes-intro = Што се промени во информативните листови, почнувајќи од најновите измени. Секоја ставка води до својот лист.
+changes-none = Сè уште нема објавени измени.
+destination-feed = Измени за { $country } (Атом фид)
+site-feed = Измени во сите информативни листови (Атом фид)
+feed-updated = { $title }: ажурирано
+feed-reviewed = { $title }: проверено во официјалните извори
+feed-reviewed-text = Податоците во овој лист се проверени во официјалните извори на { $date }.
+fact-from = Важи од { $date }
+fact-expired-mark = Повеќе не важи од { $date }: проверете ги официјалните извори.
+printout-version = Леток отпечатен на { $date }, верзија { $id }
+printout-scan = Скенирајте го кодот за да проверите дали овој леток е сè уште ажурен.
+printout-current = Летокот што го имате е ажурен.
+printout-old = Вашиот леток е отпечатен на { $date }. Оттогаш е изменето следново:
+printout-revised = Текстот оттогаш е изменет: читајте ја оваа страница наместо летокот.
+
+## Sharing
+
+share-heading = Споделете ја оваа страница
+share-text = { $title } (проверено на { $date }): { $url }
+share-email = Е-пошта

@@ -100,3 +100,33 @@ search-no-results = Asnjë fletë informative nuk përputhet me kërkimin tuaj.
 
 not-found-title = Faqja nuk u gjet
 not-found-text = Kjo faqe nuk ekziston. Mund të jetë zhvendosur: filloni përsëri nga faqja kryesore.
+
+## Updates, facts bound in time, printout versions
+
+nav-changes = Përditësimet
+checked-on = Kontrolluar në burimet zyrtare më { $date }
+updated-on = Përditësuar më { $date }: { $note }
+all-updates = Të gjitha përditësimet
+all-updates-heading = Të gjitha përditësimet e kësaj faqeje
+note-in-language = (në gjuhën: { $language })
+changes-title = Përditësimet e fletëve informative
+changes-intro = Çfarë ka ndryshuar në fletët informative, duke filluar nga ndryshimet më të reja. Çdo shënim ju çon te fleta përkatëse.
+changes-none = Ende nuk është publikuar asnjë përditësim.
+destination-feed = { $country }: përditësimet (Atom feed)
+site-feed = Përditësimet e të gjitha fletëve informative (Atom feed)
+feed-updated = { $title }: u përditësua
+feed-reviewed = { $title }: u kontrollua në burimet zyrtare
+feed-reviewed-text = Të dhënat e kësaj flete u kontrolluan në burimet zyrtare më { $date }.
+fact-from = Në fuqi nga { $date }
+fact-expired-mark = Nuk është më në fuqi që nga { $date }: kontrolloni burimet zyrtare.
+printout-version = Fletë e printuar më { $date }, versioni { $id }
+printout-scan = Skanoni kodin për të parë nëse kjo fletë e printuar është ende e përditësuar.
+printout-current = Fleta e printuar që keni është e përditësuar.
+printout-old = Fleta juaj është printuar më { $date }. Ndryshimet që atëherë:
+printout-revised = Që atëherë teksti ka ndryshuar: lexoni këtë faqe dhe jo fletën e printuar.
+
+## Sharing
+
+share-heading = Shpërndajeni këtë faqe
+share-text = { $title } (kontrolluar më { $date }): { $url }
+share-email = Email

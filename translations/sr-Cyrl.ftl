@@ -104,3 +104,33 @@ search-no-results = Ниједан информативни лист не одг
 
 not-found-title = Страница није пронађена
 not-found-text = Ова страница не постоји. Можда је премештена: почните поново од почетне странице.
+
+## Updates, facts bound in time, printout versions
+
+nav-changes = Измене
+checked-on = Проверено у званичним изворима { $date }
+updated-on = Ажурирано { $date }: { $note }
+all-updates = Све измене
+all-updates-heading = Све измене ове странице
+note-in-language = (на језику: { $language })
+changes-title = Измене информативних листова
+changes-intro = Шта се променило у информативним листовима, почев од најновијих измена. Свака ставка води до свог листа.
+changes-none = Још није објављена ниједна измена.
+destination-feed = { $country }: измене (Атом фид)
+site-feed = Измене свих информативних листова (Атом фид)
+feed-updated = { $title }: ажурирано
+feed-reviewed = { $title }: проверено у званичним изворима
+feed-reviewed-text = Подаци у овом листу проверени су { $date } у званичним изворима.
+fact-from = Важи од { $date }
+fact-expired-mark = Више не важи од { $date }: проверите званичне изворе.
+printout-version = Летак одштампан { $date }, верзија { $id }
+printout-scan = Скенирајте код да проверите да ли је овај летак још увек ажуран.
+printout-current = Летак који имате је ажуран.
+printout-old = Ваш летак је одштампан { $date }, а од тада је промењено следеће:
+printout-revised = Текст је од тада измењен: читајте ову страницу уместо летка.
+
+## Sharing
+
+share-heading = Поделите ову страницу
+share-text = { $title } (проверено { $date }): { $url }
+share-email = Е-пошта

@@ -5,10 +5,12 @@ mod build;
 mod check;
 mod diff;
 mod new;
+mod note;
 mod serve;
 mod stamp;
 mod status;
 
+pub use note::renote;
 pub use stamp::restamp;
 
 use std::io::Write;
@@ -172,6 +174,7 @@ pub fn run(cli: Cli) -> Result {
             lang,
         } => new::run(&ctx, destination, route, lang.as_deref()),
         Command::Stamp { files } => stamp::run(&ctx, files),
+        Command::Note { file, text, .. } => note::run(&ctx, file, text.as_deref()),
         Command::Diff { file } => diff::run(&ctx, file),
         Command::Serve { bind, port, no_pdf } => serve::run(&ctx, bind, *port, *no_pdf),
     }

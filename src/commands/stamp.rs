@@ -177,7 +177,9 @@ pub fn restamp(bytes: &[u8], hash: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes through a temporary file and a rename: a sheet is never left
+/// half-written.
+pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("sheet");
     let tmp = dir.join(format!(".{name}.stamp-tmp"));

@@ -46,8 +46,11 @@ mod tests {
             key_facts: vec![KeyFact {
                 label: Spanned::new("fee".into(), Pos::default()),
                 value: "€75".into(),
+                valid_from: None,
+                valid_until: None,
             }],
             body: body.into(),
+            changes: Vec::new(),
         }
     }
 

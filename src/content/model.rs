@@ -8,9 +8,9 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::sheet::{Doc, Facts, Role, Text};
+use super::sheet::{Change, Doc, Facts, KeyFact, Role, Text, fact_dates};
 use super::{Files, Site};
-use crate::freshness::{self, Currency, Review};
+use crate::freshness::{self, Currency, FactState, Review};
 use crate::lang::translit;
 
 /// How a page's text comes to be.
@@ -46,6 +46,9 @@ pub struct SheetState<'a> {
     pub source: &'a Doc,
     pub facts: &'a Facts,
     pub review: Review,
+    /// Each of the source's key facts on the day, in its order (which a
+    /// page's merged text keeps).
+    pub fact_states: Vec<FactState>,
     pub hash: String,
     pub pages: Vec<PageState>,
 }
@@ -78,10 +81,10 @@ impl Site {
                     files,
                     source,
                     facts,
-                    review: freshness::review(
-                        &facts.dates(),
+                    review: self.review(source, facts, today),
+                    fact_states: freshness::fact_states(
+                        &fact_dates(&source.text.key_facts),
                         today,
-                        c.review_interval_days,
                         c.warning_days,
                     ),
                     hash,
@@ -90,6 +93,27 @@ impl Site {
             }
         }
         out
+    }
+
+    /// A source's review state on `today`.
+    fn review(&self, source: &Doc, facts: &Facts, today: Date) -> Review {
+        let c = &self.config;
+        freshness::review(
+            &facts.dates(&source.text.key_facts),
+            today,
+            c.review_interval_days,
+            c.warning_days,
+        )
+    }
+
+    /// A destination overview's review state on `today`, if it has a
+    /// readable source.
+    pub fn overview_review(&self, dest: &str, today: Date) -> Option<Review> {
+        let source = self.destinations.get(dest)?.overview.source.as_ref()?;
+        let Role::Overview(facts) = &source.role else {
+            return None;
+        };
+        Some(self.review(source, facts, today))
     }
 
     /// What `lang`'s page of a sheet shows, and whether it is current.
@@ -187,7 +211,11 @@ impl Site {
         let mut text = if lang == self.config.source_language {
             source.clone()
         } else {
-            merge(source, &files.translations.get(lang)?.text)
+            merge(
+                source,
+                &files.translations.get(lang)?.text,
+                &self.config.source_language,
+            )
         };
         if matches!(page.shown, Shown::Derived { .. }) {
             text = transliterate(&text);
@@ -196,23 +224,58 @@ impl Site {
     }
 }
 
-/// A translation's text, with the source's value for any key fact it
-/// leaves untranslated, in the source's order.
-fn merge(source: &Text, translation: &Text) -> Text {
+/// A translation's text, in the source's order: the source's value for
+/// any key fact it leaves untranslated (the n-th fact of a label
+/// translates the source's n-th), its dates from the source, and the
+/// source's note, marked with its language, for any note it does not
+/// translate.
+fn merge(source: &Text, translation: &Text, source_lang: &str) -> Text {
     let key_facts = source
         .key_facts
         .iter()
-        .map(|k| {
-            translation
+        .enumerate()
+        .map(|(i, k)| {
+            let nth = source.key_facts[..i]
+                .iter()
+                .filter(|o| o.label.value == k.label.value)
+                .count();
+            match translation
                 .key_facts
                 .iter()
-                .find(|t| t.label.value == k.label.value)
-                .unwrap_or(k)
-                .clone()
+                .filter(|t| t.label.value == k.label.value)
+                .nth(nth)
+            {
+                Some(t) => KeyFact {
+                    value: t.value.clone(),
+                    ..k.clone()
+                },
+                None => k.clone(),
+            }
+        })
+        .collect();
+    let changes = source
+        .changes
+        .iter()
+        .map(|c| {
+            match translation
+                .changes
+                .iter()
+                .find(|t| t.date.value == c.date.value)
+            {
+                Some(t) => Change {
+                    note: t.note.clone(),
+                    ..c.clone()
+                },
+                None => Change {
+                    lang: Some(source_lang.to_string()),
+                    ..c.clone()
+                },
+            }
         })
         .collect();
     Text {
         key_facts,
+        changes,
         ..translation.clone()
     }
 }
@@ -225,11 +288,23 @@ fn transliterate(text: &Text) -> Text {
         key_facts: text
             .key_facts
             .iter()
-            .map(|k| super::sheet::KeyFact {
-                label: k.label.clone(),
+            .map(|k| KeyFact {
                 value: t(&k.value),
+                ..k.clone()
             })
             .collect(),
         body: t(&text.body),
+        changes: text
+            .changes
+            .iter()
+            .map(|c| Change {
+                note: if c.lang.is_none() {
+                    t(&c.note)
+                } else {
+                    c.note.clone()
+                },
+                ..c.clone()
+            })
+            .collect(),
     }
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 pub use super::fields::is_hash;
-use super::fields::{check_place, read_facts, read_key_facts, read_translation_of};
+use super::fields::{check_place, read_changes, read_facts, read_key_facts, read_translation_of};
 use crate::content::frontmatter::Split;
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -20,6 +20,9 @@ pub struct Text {
     pub key_facts: Vec<KeyFact>,
     /// Markdown, line endings normalised.
     pub body: String,
+    /// Change notes for readers, newest first. Not part of `source_hash`:
+    /// a new note does not outdate a translation's text.
+    pub changes: Vec<Change>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +30,20 @@ pub struct KeyFact {
     /// A Fluent message id without its `fact-` prefix.
     pub label: Spanned<String>,
     pub value: String,
+    /// The days the fact holds (source sheets only; a translation takes
+    /// them from its source).
+    pub valid_from: Option<Spanned<Date>>,
+    pub valid_until: Option<Spanned<Date>>,
+}
+
+/// One change note: what changed for readers, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub date: Spanned<Date>,
+    pub note: String,
+    /// The language of the note when it is not the page's own: a note the
+    /// translation does not translate yet is shown in the source language.
+    pub lang: Option<String>,
 }
 
 /// The facts and dates that belong to the source sheet only.
@@ -37,15 +54,41 @@ pub struct Facts {
     pub valid_until: Option<Spanned<Date>>,
     pub sources: Vec<SourceRef>,
     pub contacts: Vec<Contact>,
+    /// `source_hash` of the text when its newest note or minor edit was
+    /// recorded (`factsheet note`); None before the first.
+    pub noted_hash: Option<Spanned<String>>,
 }
 
 impl Facts {
-    /// The dates freshness is judged by.
-    pub fn dates(&self) -> crate::freshness::Dates {
+    /// The dates freshness is judged by, with those of the key facts.
+    pub fn dates(&self, key_facts: &[KeyFact]) -> crate::freshness::Dates {
         crate::freshness::Dates {
             last_reviewed: self.last_reviewed.value,
             next_review: self.next_review.as_ref().map(|d| d.value),
             valid_until: self.valid_until.as_ref().map(|d| d.value),
+            fact_expiry: crate::freshness::first_fact_expiry(&fact_dates(key_facts)),
+        }
+    }
+}
+
+/// The days each key fact holds.
+pub fn fact_dates(key_facts: &[KeyFact]) -> Vec<crate::freshness::FactDates<'_>> {
+    key_facts
+        .iter()
+        .map(|k| crate::freshness::FactDates {
+            label: &k.label.value,
+            valid_from: k.valid_from.as_ref().map(|d| d.value),
+            valid_until: k.valid_until.as_ref().map(|d| d.value),
+        })
+        .collect()
+}
+
+impl Doc {
+    /// The facts of a source sheet or overview; None for a translation.
+    pub fn facts(&self) -> Option<&Facts> {
+        match &self.role {
+            Role::Sheet(f) | Role::Overview(f) => Some(f),
+            Role::Translation(_) => None,
         }
     }
 }
@@ -77,8 +120,9 @@ pub struct TranslationOf {
 pub enum Role {
     /// A sheet in the source language, with the facts it states.
     Sheet(Box<Facts>),
-    /// A destination overview in the source language (`_country.<lang>.md`).
-    Overview,
+    /// A destination overview in the source language (`_country.<lang>.md`),
+    /// with the dates and sources of the facts it states.
+    Overview(Box<Facts>),
     /// A translation of either.
     Translation(TranslationOf),
 }
@@ -155,10 +199,19 @@ const SOURCE_FIELDS: &[&str] = &[
     "valid_until",
     "sources",
     "key_facts",
+    "changes",
     "contacts",
+    "noted_hash",
 ];
-const TRANSLATION_FIELDS: &[&str] = &["title", "summary", "key_facts", "translation"];
-const OVERVIEW_FIELDS: &[&str] = &["title", "summary"];
+const TRANSLATION_FIELDS: &[&str] = &["title", "summary", "key_facts", "changes", "translation"];
+const OVERVIEW_FIELDS: &[&str] = &[
+    "title",
+    "summary",
+    "last_reviewed",
+    "next_review",
+    "valid_until",
+    "sources",
+];
 
 /// Reads one document's front matter. Problems go to `diags`; `None` when
 /// the document cannot be used at all.
@@ -191,6 +244,14 @@ pub fn read(path: &Path, split: &Split, place: &Place, diags: &mut Diagnostics) 
     };
     if place.is_overview {
         allowed.retain(|f| OVERVIEW_FIELDS.contains(f) || *f == "translation");
+        if !place.is_source {
+            allowed.retain(|f| {
+                !matches!(
+                    *f,
+                    "last_reviewed" | "next_review" | "valid_until" | "sources"
+                )
+            });
+        }
     }
     let context = if place.is_source {
         "a source sheet"
@@ -199,7 +260,7 @@ pub fn read(path: &Path, split: &Split, place: &Place, diags: &mut Diagnostics) 
     };
     let source_path = place.source_path.display().to_string();
     let misplaced = |key: &str| -> Option<(String, String)> {
-        if place.is_overview {
+        if place.is_overview && place.is_source {
             return None;
         }
         if !place.is_source && SOURCE_FIELDS.contains(&key) {
@@ -234,12 +295,16 @@ pub fn read(path: &Path, split: &Split, place: &Place, diags: &mut Diagnostics) 
         |r, n| r.text(n, "summary"),
     );
     let key_facts = match get(entries, "key_facts").filter(|_| allowed.contains(&"key_facts")) {
-        Some(n) => read_key_facts(&mut r, n),
+        Some(n) => read_key_facts(&mut r, n, place.is_source),
+        None => Vec::new(),
+    };
+    let changes = match get(entries, "changes").filter(|_| allowed.contains(&"changes")) {
+        Some(n) => read_changes(&mut r, n),
         None => Vec::new(),
     };
     let role = if place.is_source {
         if place.is_overview {
-            Role::Overview
+            Role::Overview(Box::new(read_facts(&mut r, entries, top)?))
         } else {
             check_place(&mut r, entries, place);
             Role::Sheet(Box::new(read_facts(&mut r, entries, top)?))
@@ -286,6 +351,7 @@ pub fn read(path: &Path, split: &Split, place: &Place, diags: &mut Diagnostics) 
         summary: summary.value,
         key_facts,
         body: split.body.clone(),
+        changes,
     };
     Some(Doc {
         path: path.to_path_buf(),

@@ -72,6 +72,10 @@ codes! {
     Encoding = "encoding",
     /// The day is after the sheet's `valid_until`.
     Expired = "expired",
+    /// A key fact is past its `valid_until`, and no fact of its label takes over.
+    FactExpired = "fact-expired",
+    /// A key fact's `valid_until` is within `warning_days`, and no fact of its label takes over.
+    FactExpiring = "fact-expiring",
     /// A Fluent file defines a message or term twice.
     Fluent = "fluent",
     /// A Fluent message cannot be formatted: it refers to itself or to a missing message or term.
@@ -128,12 +132,16 @@ codes! {
     UnknownField = "unknown-field",
     /// A key-fact label has no `fact-<label>` message, or a translation's is not in its source.
     UnknownLabel = "unknown-label",
+    /// A translation's change note has a date that its source's `changes` does not have.
+    UnknownChange = "unknown-change",
     /// A file name, setting or Fluent file names a language the site does not have.
     UnknownLanguage = "unknown-language",
     /// A Fluent file has a message the source language's file does not have.
     UnknownMessage = "unknown-message",
     /// A sheet's file stem is not one of `site.yaml`'s routes.
     UnknownRoute = "unknown-route",
+    /// A source's translatable text changed after its newest note or minor mark (`factsheet note`).
+    UnnotedChange = "unnoted-change",
     /// A translation has no `source_hash`, or an empty one, as `new` writes it.
     Unstamped = "unstamped",
     /// A field has the wrong kind of value: a list where text is needed, or the like.
@@ -148,7 +156,7 @@ impl Code {
     pub fn publishes_with_warning(self) -> bool {
         matches!(
             self,
-            Code::Overdue | Code::Expired | Code::Outdated | Code::Unstamped
+            Code::Overdue | Code::Expired | Code::FactExpired | Code::Outdated | Code::Unstamped
         )
     }
 }
@@ -229,6 +237,15 @@ mod tests {
             .filter(|c| c.publishes_with_warning())
             .map(|c| c.as_str())
             .collect();
-        assert_eq!(stale, ["expired", "outdated", "overdue", "unstamped"]);
+        assert_eq!(
+            stale,
+            [
+                "expired",
+                "fact-expired",
+                "outdated",
+                "overdue",
+                "unstamped"
+            ]
+        );
     }
 }

@@ -10,13 +10,13 @@ use serde_json::{Map, Value, json};
 use tera::Tera;
 
 use super::view::{self, SheetView, Words, content_lang};
-use super::{File, Model, Route};
+use super::{File, Model, Route, share};
 use crate::config::SiteConfig;
 use crate::content::model::{PageState, SheetState};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::freshness::Freshness;
 use crate::l10n::L10n;
-use crate::lang::Direction;
+use crate::lang::{Direction, og_locale};
 use crate::theme::Theme;
 
 pub struct Html<'b, 'a> {
@@ -92,19 +92,32 @@ impl<'b, 'a> Html<'b, 'a> {
             Route::NotFound => {
                 let base_path = url_path(&self.build.base_url);
                 ctx.insert("languages".into(), value(self.language_links(&base_path))?);
+                let lang = self.lang_of(page);
+                ctx.insert("description".into(), json!(self.t(&lang, "not-found-text")));
                 "404.html"
             }
             Route::Home { lang } => {
                 ctx.insert("destinations".into(), value(self.destinations(lang))?);
                 "home.html"
             }
+            Route::Changes { lang } => {
+                ctx.insert("page_title".into(), json!(self.t(lang, "changes-title")));
+                ctx.insert("description".into(), json!(self.t(lang, "changes-intro")));
+                ctx.insert("changes".into(), value(self.changes(lang))?);
+                "changes.html"
+            }
             Route::Destination { lang, dest } => {
                 self.destination(lang, dest, &mut ctx)?;
                 "destination.html"
             }
             Route::Sheet { lang, sheet } => {
+                let view = self.sheet(sheet, lang);
                 ctx.insert("page_title".into(), json!(self.sheet_title(sheet, lang)));
-                ctx.insert("sheet".into(), value(self.sheet(sheet, lang))?);
+                if let Some(v) = &view {
+                    ctx.insert("description".into(), json!(v.sheet.summary));
+                }
+                ctx.insert("og_type".into(), json!("article"));
+                ctx.insert("sheet".into(), value(view)?);
                 "sheet.html"
             }
             // The renderer sends only pages here.
@@ -132,6 +145,14 @@ impl<'b, 'a> Html<'b, 'a> {
         site.l10n
             .format(&site.config, lang, id, None)
             .unwrap_or_else(|| id.to_string())
+    }
+
+    fn t_args(&self, lang: &str, id: &str, args: &[(&str, String)]) -> String {
+        let args: Vec<(&str, FluentValue)> = args
+            .iter()
+            .map(|(k, v)| (*k, FluentValue::from(v.clone())))
+            .collect();
+        Words::new(self.build.site, lang).t_args(id, &args)
     }
 
     fn lang_of(&self, page: Route) -> String {
@@ -182,7 +203,14 @@ impl<'b, 'a> Html<'b, 'a> {
         m.insert("home".into(), json!(home));
         m.insert("site_title".into(), json!(self.t(&lang, "site-title")));
         m.insert("page_title".into(), json!(page_title));
-        m.insert("summary".into(), json!(null));
+        m.insert("description".into(), json!(self.t(&lang, "site-tagline")));
+        m.insert("og_type".into(), json!("website"));
+        let og = og_locale(&lang);
+        let mut og_alternates: Vec<String> =
+            config.tags().map(og_locale).filter(|o| *o != og).collect();
+        og_alternates.dedup();
+        m.insert("og_locale".into(), json!(og));
+        m.insert("og_alternates".into(), json!(og_alternates));
         m.insert("pdf".into(), json!(self.pdf));
         let canonical = (!matches!(page, Route::NotFound)).then(|| b.absolute(&url));
         m.insert("canonical".into(), json!(canonical));
@@ -192,8 +220,33 @@ impl<'b, 'a> Html<'b, 'a> {
             localized.then(|| b.absolute(&b.url(page.in_lang(&config.source_language))));
         m.insert("x_default".into(), json!(x_default));
         if localized {
-            let feed = b.url(Route::Feed { lang: &lang });
-            m.insert("feed".into(), json!(format!("{root}{feed}")));
+            let site_feed = format!("{root}{}", b.url(Route::Feed { lang: &lang }));
+            // A destination's pages offer its own feed; the rest the site's.
+            let dest = match page {
+                Route::Destination { dest, .. } => Some(dest),
+                Route::Sheet { sheet, .. } => b.sheets.get(sheet).map(|s| s.destination),
+                _ => None,
+            };
+            let (feed, feed_title) = match dest {
+                Some(dest) => (
+                    format!(
+                        "{root}{}",
+                        b.url(Route::DestinationFeed { lang: &lang, dest })
+                    ),
+                    self.t_args(
+                        &lang,
+                        "destination-feed",
+                        &[("country", self.t(&lang, &format!("country-{dest}")))],
+                    ),
+                ),
+                None => (site_feed.clone(), self.t(&lang, "site-feed")),
+            };
+            m.insert("feed".into(), json!(feed));
+            m.insert("feed_title".into(), json!(feed_title));
+            m.insert("site_feed".into(), json!(site_feed));
+            m.insert("site_feed_title".into(), json!(self.t(&lang, "site-feed")));
+            let changes = b.url(Route::Changes { lang: &lang });
+            m.insert("changes_href".into(), json!(format!("{root}{changes}")));
             let index = b.url(Route::SearchIndex { lang: &lang });
             m.insert("search_index".into(), json!(format!("{root}{index}")));
         }
@@ -254,10 +307,10 @@ impl<'b, 'a> Html<'b, 'a> {
     ) -> Result<(), Diagnostic> {
         let b = self.build;
         let site = b.site;
-        ctx.insert(
-            "country".into(),
-            json!(self.t(lang, &format!("country-{dest}"))),
-        );
+        let country = self.t(lang, &format!("country-{dest}"));
+        let tagline = self.t(lang, "site-tagline");
+        ctx.insert("description".into(), json!(format!("{country}: {tagline}")));
+        ctx.insert("country".into(), json!(country));
         let overview = site.destinations.get(dest).and_then(|d| {
             let files = &d.overview;
             files.source.as_ref()?;
@@ -269,11 +322,23 @@ impl<'b, 'a> Html<'b, 'a> {
             };
             let text = site.text(files, &state)?;
             let content_lang = content_lang(&state, lang);
+            // An overview states facts too: when they were checked, against
+            // what, and a warning when that is too long ago.
+            let words = Words::new(site, lang);
+            let facts = files.source.as_ref()?.facts()?;
+            let review = site.overview_review(dest, b.today)?;
             Some(Overview {
                 dir: self.dir(&content_lang),
                 lang: content_lang,
                 title: text.title.clone(),
                 body: self.build.markdown(&text.body).html.clone(),
+                warnings: view::review_warnings(&words, review, facts, b.today),
+                checked: view::checked(&words, facts.last_reviewed.value),
+                sources: facts
+                    .sources
+                    .iter()
+                    .map(|s| view::source(&words, s))
+                    .collect(),
             })
         });
         ctx.insert("overview".into(), value(overview)?);
@@ -321,14 +386,76 @@ impl<'b, 'a> Html<'b, 'a> {
     }
 
     fn sheet(&self, i: usize, lang: &str) -> Option<HtmlSheet> {
-        let words = Words::new(self.build.site, lang);
-        let (sheet, text) = view::sheet(self.build, &words, i)?;
+        let b = self.build;
+        let words = Words::new(b.site, lang);
+        let (sheet, text) = view::sheet(b, &words, i)?;
+        let url = b.absolute(&b.url(Route::Sheet { lang, sheet: i }));
+        let checked = words.date(b.sheets.get(i)?.facts.last_reviewed.value);
+        let message = self.t_args(
+            lang,
+            "share-text",
+            &[
+                ("title", text.title.clone()),
+                ("date", checked),
+                ("url", url.clone()),
+            ],
+        );
+        let share = share::links(&url, &text.title, &message, &words.t("share-email"));
         Some(HtmlSheet {
             sheet,
-            body: self.build.markdown(&text.body).html.clone(),
+            body: b.markdown(&text.body).html.clone(),
             country_href: "../",
+            share,
         })
     }
+
+    /// Every change note of the site in `lang`, newest first, each with
+    /// its sheet.
+    fn changes(&self, lang: &str) -> Vec<ListedChange> {
+        let b = self.build;
+        let words = Words::new(b.site, lang);
+        let mut out = Vec::new();
+        for (i, s) in b.sheets.iter().enumerate() {
+            let (Some(page), Some(text)) = (s.page(lang), b.text(i, lang)) else {
+                continue;
+            };
+            let text_lang = content_lang(page, lang);
+            for c in &text.changes {
+                let change = view::change(&words, c, &text_lang);
+                out.push(ListedChange {
+                    href: format!("../{}/{}/", s.destination, s.route),
+                    place: format!(
+                        "{} · {}",
+                        self.t(lang, &format!("country-{}", s.destination)),
+                        self.t(lang, &format!("route-{}", s.route))
+                    ),
+                    title: text.title.clone(),
+                    dir: self.dir(&text_lang),
+                    title_lang: (text_lang != lang).then(|| text_lang.clone()),
+                    change,
+                    sheet: i,
+                });
+            }
+        }
+        out.sort_by(|a, b| b.change.iso.cmp(&a.change.iso).then(a.sheet.cmp(&b.sheet)));
+        out
+    }
+}
+
+/// A change note on the site's list of updates.
+#[derive(Serialize)]
+struct ListedChange {
+    #[serde(flatten)]
+    change: view::ChangeView,
+    href: String,
+    /// "Germany · Work".
+    place: String,
+    title: String,
+    dir: Direction,
+    /// Set when the title is in another language than the page.
+    title_lang: Option<String>,
+    #[serde(skip)]
+    sheet: usize,
 }
 
 /// A sheet page's `sheet`: the view, and its body as HTML.
@@ -338,6 +465,7 @@ struct HtmlSheet {
     sheet: SheetView,
     body: String,
     country_href: &'static str,
+    share: Vec<share::ShareLink>,
 }
 
 /// A language on the chooser and 404 pages.
@@ -386,6 +514,9 @@ struct Overview {
     dir: Direction,
     title: String,
     body: String,
+    warnings: Vec<String>,
+    checked: String,
+    sources: Vec<view::SourceView>,
 }
 
 /// Template data as the `Value` a context holds.

@@ -1,5 +1,5 @@
 //! Renderers: each turns the one site model into files. `html` writes the
-//! pages, `feed` an Atom feed per language, `sitemap` the sitemap with
+//! pages, `feed` Atom feeds per language and destination, `sitemap` the sitemap with
 //! hreflang alternates, `search` a search index per language. They share
 //! the list of pages and their addresses (`Pages`).
 
@@ -9,7 +9,9 @@ pub mod markdown;
 pub mod pdf;
 pub mod route;
 pub mod search;
+pub mod share;
 pub mod sitemap;
+pub mod version;
 pub mod view;
 
 use std::borrow::Cow;
@@ -150,9 +152,9 @@ impl<'b, 'a> Renderer<'b, 'a> {
         };
         match route {
             page if page.is_page() => Some(self.html().and_then(|h| h.render(page))),
-            Route::Feed { lang } => Some(Ok(feed::render(b, lang))),
+            Route::Feed { .. } | Route::DestinationFeed { .. } => feed::render(b, route).map(Ok),
             Route::SearchIndex { lang } => Some(Ok(search::render(b, lang))),
-            Route::Sitemap => Some(Ok(sitemap::render(b, &b.pages()))),
+            Route::Sitemap => Some(Ok(sitemap::render(b))),
             Route::Static { name } => {
                 let (_, bytes) = self.theme.statics.iter().find(|(n, _)| n == name)?;
                 file(bytes.clone())

@@ -28,8 +28,12 @@ pub enum Route<'a> {
     Handout { lang: &'a str, sheet: usize },
     /// `<lang>/<destination>/booklet.pdf`.
     Booklet { lang: &'a str, dest: &'a str },
-    /// `<lang>/feed.xml`.
+    /// `<lang>/changes/`: every change note of the site, newest first.
+    Changes { lang: &'a str },
+    /// `<lang>/feed.xml`: the site's change notes and reviews.
     Feed { lang: &'a str },
+    /// `<lang>/<destination>/feed.xml`: one destination's.
+    DestinationFeed { lang: &'a str, dest: &'a str },
     /// `<lang>/search-index.json`.
     SearchIndex { lang: &'a str },
     /// `sitemap.xml`.
@@ -57,6 +61,7 @@ impl<'a> Route<'a> {
                 | Route::Home { .. }
                 | Route::Destination { .. }
                 | Route::Sheet { .. }
+                | Route::Changes { .. }
         )
     }
 
@@ -68,7 +73,9 @@ impl<'a> Route<'a> {
             | Route::Sheet { lang, .. }
             | Route::Handout { lang, .. }
             | Route::Booklet { lang, .. }
+            | Route::Changes { lang }
             | Route::Feed { lang }
+            | Route::DestinationFeed { lang, .. }
             | Route::SearchIndex { lang } => Some(lang),
             Route::Chooser | Route::NotFound | Route::Sitemap | Route::Static { .. } => None,
         }
@@ -82,7 +89,9 @@ impl<'a> Route<'a> {
             Route::Sheet { sheet, .. } => Route::Sheet { lang, sheet },
             Route::Handout { sheet, .. } => Route::Handout { lang, sheet },
             Route::Booklet { dest, .. } => Route::Booklet { lang, dest },
+            Route::Changes { .. } => Route::Changes { lang },
             Route::Feed { .. } => Route::Feed { lang },
+            Route::DestinationFeed { dest, .. } => Route::DestinationFeed { lang, dest },
             Route::SearchIndex { .. } => Route::SearchIndex { lang },
             other => other,
         }
@@ -107,7 +116,11 @@ impl<'a> Model<'a> {
                 format!("{}/{}handout.pdf", url_segment(lang), sheet(i))
             }
             Route::Booklet { lang, dest } => format!("{}/{dest}/booklet.pdf", url_segment(lang)),
+            Route::Changes { lang } => format!("{}/changes/", url_segment(lang)),
             Route::Feed { lang } => format!("{}/feed.xml", url_segment(lang)),
+            Route::DestinationFeed { lang, dest } => {
+                format!("{}/{dest}/feed.xml", url_segment(lang))
+            }
             Route::SearchIndex { lang } => format!("{}/search-index.json", url_segment(lang)),
             Route::Sitemap => "sitemap.xml".into(),
             Route::Static { name } => format!("static/{name}"),
@@ -143,6 +156,12 @@ impl<'a> Model<'a> {
             [l, "index.html"] => Route::Home { lang: lang(l)? },
             [l, "feed.xml"] => Route::Feed { lang: lang(l)? },
             [l, "search-index.json"] => Route::SearchIndex { lang: lang(l)? },
+            // No destination is called `changes`: codes are two letters.
+            [l, "changes", "index.html"] => Route::Changes { lang: lang(l)? },
+            [l, d, "feed.xml"] => Route::DestinationFeed {
+                lang: lang(l)?,
+                dest: dest(d)?,
+            },
             [l, d, "index.html"] => Route::Destination {
                 lang: lang(l)?,
                 dest: dest(d)?,
@@ -170,6 +189,9 @@ impl<'a> Model<'a> {
         let mut out = self.pages();
         for lang in self.site.config.tags() {
             out.push(Route::Feed { lang });
+            for &dest in &self.destinations {
+                out.push(Route::DestinationFeed { lang, dest });
+            }
             out.push(Route::SearchIndex { lang });
         }
         out.push(Route::Sitemap);
@@ -184,6 +206,7 @@ impl<'a> Model<'a> {
         let mut pages = vec![Route::Chooser, Route::NotFound];
         for lang in self.site.config.tags() {
             pages.push(Route::Home { lang });
+            pages.push(Route::Changes { lang });
             for &dest in &self.destinations {
                 pages.push(Route::Destination { lang, dest });
             }
@@ -236,7 +259,9 @@ impl<'a> Model<'a> {
                 Route::Home { lang },
                 Route::Destination { lang, dest },
                 Route::Booklet { lang, dest },
+                Route::Changes { lang },
                 Route::Feed { lang },
+                Route::DestinationFeed { lang, dest },
                 Route::SearchIndex { lang },
             ]);
             if let Some(sheet) = sheet {

@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::Model;
 use crate::content::Site;
 use crate::content::model::{PageState, Shown};
-use crate::content::sheet::{Contact, Text};
-use crate::freshness::{Currency, Freshness};
+use crate::content::sheet::{Change, Contact, Facts, SourceRef, Text};
+use crate::freshness::{Currency, FactState, Freshness, Review};
 use crate::lang::Direction;
 
 /// UI strings and dates in one language.
@@ -78,12 +78,43 @@ pub struct SheetView {
     pub status: &'static str,
     pub last_reviewed: String,
     pub next_review: String,
+    /// "Checked against official sources on {date}".
+    pub checked: String,
+    /// The newest change note, newest first, all of them.
+    pub updated: Option<ChangeView>,
+    pub changes: Vec<ChangeView>,
+    /// The printout's version: the date it describes and a short id.
+    pub version: String,
+    /// "Printout of {date}, version {id}".
+    pub printout: String,
 }
 
 #[derive(Serialize)]
 pub struct KeyFactView {
     pub label: String,
     pub value: String,
+    /// "From {date}" for a fact announced before it holds.
+    pub from: Option<String>,
+    /// The mark of a fact past its last day.
+    pub expired: Option<String>,
+}
+
+/// A change note as a reader sees it.
+#[derive(Serialize, Clone)]
+pub struct ChangeView {
+    /// YYYY-MM-DD, for `<time datetime>` and scripts.
+    pub iso: String,
+    pub date: String,
+    pub note: String,
+    /// "Updated {date}: {note}", and the words before and after the note
+    /// (for markup that gives the note its own language).
+    pub line: String,
+    pub before: String,
+    pub after: String,
+    /// The note's language: the text's, or the source's for a note not yet
+    /// translated, which `in_language` then says ("(in English)").
+    pub lang: String,
+    pub in_language: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -114,32 +145,7 @@ pub fn sheet<'a>(build: &'a Model, words: &Words, i: usize) -> Option<(SheetView
     let text = build.text(i, lang)?;
     let shown_lang = content_lang(page, lang);
 
-    let mut warnings = Vec::new();
-    match s.review.status {
-        Freshness::Overdue => {
-            let days = (build.today - s.review.due).get_days();
-            warnings.push(format!(
-                "{} {}",
-                words.t_args(
-                    "warning-overdue",
-                    &[("date", FluentValue::from(words.date(s.review.due)))]
-                ),
-                words.t_args("warning-overdue-days", &[("days", FluentValue::from(days))])
-            ));
-        }
-        Freshness::Expired => {
-            let until = s
-                .facts
-                .valid_until
-                .as_ref()
-                .map_or(s.review.due, |v| v.value);
-            warnings.push(words.t_args(
-                "warning-expired",
-                &[("date", FluentValue::from(words.date(until)))],
-            ));
-        }
-        _ => {}
-    }
+    let mut warnings = review_warnings(words, s.review, s.facts, build.today);
     let shown_currency = s
         .pages
         .iter()
@@ -161,31 +167,46 @@ pub fn sheet<'a>(build: &'a Model, words: &Words, i: usize) -> Option<(SheetView
             ],
         )
     });
+    // The merged text keeps the source's facts in order: states line up.
     let key_facts = text
         .key_facts
         .iter()
-        .map(|k| KeyFactView {
-            label: words.t(&format!("fact-{}", k.label.value)),
-            value: k.value.clone(),
+        .zip(&s.fact_states)
+        .filter_map(|(k, state)| {
+            let date = |d: &Option<crate::yaml::reader::Spanned<Date>>| {
+                FluentValue::from(words.date(d.as_ref().map_or(build.today, |d| d.value)))
+            };
+            let (from, expired) = match state {
+                FactState::Hidden => return None,
+                FactState::Current => (None, None),
+                FactState::Announced => (
+                    Some(words.t_args("fact-from", &[("date", date(&k.valid_from))])),
+                    None,
+                ),
+                FactState::Expired => (
+                    None,
+                    Some(words.t_args("fact-expired-mark", &[("date", date(&k.valid_until))])),
+                ),
+            };
+            Some(KeyFactView {
+                label: words.t(&format!("fact-{}", k.label.value)),
+                value: k.value.clone(),
+                from,
+                expired,
+            })
         })
         .collect();
+    let changes: Vec<ChangeView> = text
+        .changes
+        .iter()
+        .map(|c| change(words, c, &shown_lang))
+        .collect();
+    let version = build.version(i, lang);
     let sources = s
         .facts
         .sources
         .iter()
-        .map(|src| {
-            let checked = src.checked.as_ref().map(|c| {
-                words.t_args(
-                    "source-checked",
-                    &[("date", FluentValue::from(words.date(c.value)))],
-                )
-            });
-            SourceView {
-                title: src.title.clone(),
-                url: src.url.clone(),
-                checked,
-            }
-        })
+        .map(|src| source(words, src))
         .collect();
     let dir = site.config.language(&shown_lang).map(|l| l.dir);
     let view = SheetView {
@@ -212,8 +233,102 @@ pub fn sheet<'a>(build: &'a Model, words: &Words, i: usize) -> Option<(SheetView
             "next-review",
             &[("date", FluentValue::from(words.date(s.review.due)))],
         ),
+        checked: checked(words, s.facts.last_reviewed.value),
+        updated: changes.first().cloned(),
+        changes,
+        printout: words.t_args(
+            "printout-version",
+            &[
+                ("date", FluentValue::from(words.date(version.as_of))),
+                ("id", FluentValue::from(version.id.clone())),
+            ],
+        ),
+        version: version.to_string(),
     };
     Some((view, text))
+}
+
+/// An official source, with the day it was checked.
+pub fn source(words: &Words, src: &SourceRef) -> SourceView {
+    let checked = src.checked.as_ref().map(|c| {
+        words.t_args(
+            "source-checked",
+            &[("date", FluentValue::from(words.date(c.value)))],
+        )
+    });
+    SourceView {
+        title: src.title.clone(),
+        url: src.url.clone(),
+        checked,
+    }
+}
+
+/// "Checked against official sources on {date}".
+pub fn checked(words: &Words, day: Date) -> String {
+    words.t_args(
+        "checked-on",
+        &[("date", FluentValue::from(words.date(day)))],
+    )
+}
+
+/// A change note in `words.lang`, of a text in `text_lang`.
+pub fn change(words: &Words, c: &Change, text_lang: &str) -> ChangeView {
+    let date = words.date(c.date.value);
+    let line = |note: &str| {
+        words.t_args(
+            "updated-on",
+            &[
+                ("date", FluentValue::from(date.clone())),
+                ("note", FluentValue::from(note.to_string())),
+            ],
+        )
+    };
+    // The message with a marker for the note, cut around it.
+    let marked = line("\u{1}");
+    let (before, after) = marked.split_once('\u{1}').unwrap_or((&marked, ""));
+    ChangeView {
+        iso: c.date.value.to_string(),
+        line: line(&c.note),
+        before: before.to_string(),
+        after: after.to_string(),
+        date,
+        note: c.note.clone(),
+        in_language: c.lang.as_ref().map(|l| {
+            words.t_args(
+                "note-in-language",
+                &[("language", FluentValue::from(words.name_of(l)))],
+            )
+        }),
+        lang: c.lang.clone().unwrap_or_else(|| text_lang.to_string()),
+    }
+}
+
+/// The warnings a page and its handout print for a review state: overdue
+/// or expired (a sheet's or an overview's).
+pub fn review_warnings(words: &Words, review: Review, facts: &Facts, today: Date) -> Vec<String> {
+    let mut warnings = Vec::new();
+    match review.status {
+        Freshness::Overdue => {
+            let days = (today - review.due).get_days();
+            warnings.push(format!(
+                "{} {}",
+                words.t_args(
+                    "warning-overdue",
+                    &[("date", FluentValue::from(words.date(review.due)))]
+                ),
+                words.t_args("warning-overdue-days", &[("days", FluentValue::from(days))])
+            ));
+        }
+        Freshness::Expired => {
+            let until = facts.valid_until.as_ref().map_or(review.due, |v| v.value);
+            warnings.push(words.t_args(
+                "warning-expired",
+                &[("date", FluentValue::from(words.date(until)))],
+            ));
+        }
+        _ => {}
+    }
+    warnings
 }
 
 fn contact(c: &Contact) -> ContactView {

@@ -290,7 +290,7 @@ fn pdf_text(path: &std::path::Path) -> String {
     crate::common::pdf_text(path, false, false)
 }
 
-const BUILD: &[&str] = &["--today", "2026-11-23", "build"];
+const BUILD: &[&str] = &["--today", "2026-12-01", "build"];
 
 /// Builds `body` as the base sheet's text, with PDFs: the web page shows it
 /// all, the handout prints what fits and says so, `check` warns.
@@ -381,7 +381,7 @@ fn nfd_text_is_the_same_words_as_nfc() {
 
     // Search finds the word in either form: the index holds it whole, NFC.
     site.write(SOURCE, src("Find an employer first.\n", nfd));
-    site.run(&["--today", "2026-11-23", "build", "--no-pdf"])
+    site.run(&["--today", "2026-12-01", "build", "--no-pdf"])
         .code(0);
     let index = site.read("public/en/search-index.json");
     assert!(index.contains("shqip\u{eb}ri"), "{index}");
@@ -410,7 +410,7 @@ fn fluent_cycles_and_unknown_references() {
         .err_has("readers see the text of the next language");
     // As with a missing message, the build goes on: Albanian pages show
     // the English names. In the source language it is an error.
-    site.run(&["--today", "2026-11-23", "build", "--no-pdf"])
+    site.run(&["--today", "2026-12-01", "build", "--no-pdf"])
         .code(0)
         .err_has("warning[fluent-reference]");
     let page = site.read("public/sq/de/work/index.html");

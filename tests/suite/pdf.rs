@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use crate::common::{TestSite, base_source_with as src, pdf_text, tool};
 
-const TODAY: &str = "2026-11-23";
+const TODAY: &str = "2026-12-01";
 const LANGS: [&str; 7] = ["en", "sq", "sr-Cyrl", "sr-Latn", "mk", "bs", "hr"];
 
 /// The sample site, built once with PDFs for every test here.
@@ -217,14 +217,32 @@ fn the_qr_code_decodes_to_the_page_url() {
     let grids = img.detect_grids();
     assert_eq!(grids.len(), 1, "one QR code on the first page");
     let (_, content) = grids[0].decode().expect("the QR code decodes");
+    // The page, with the printout's version, opened at its updates.
+    let page = site.read("public/sr-latn/us/diversity-visa/index.html");
+    let version = page
+        .split("data-version=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("the page states its version");
     assert_eq!(
         content,
-        "https://example.org/factsheets/sr-latn/us/diversity-visa/"
+        format!("https://example.org/factsheets/sr-latn/us/diversity-visa/?v={version}#updates")
     );
-    // The printed short address is lower case too: readers type it.
-    let text = pdf_text(&path, false, false);
+    // YYYYMMDD-hex: the date the printout describes and a short id.
     assert!(
-        text.contains("example.org/factsheets/sr-latn/us/diversity-visa/"),
+        version.starts_with("20261201-") && version.len() == 15,
+        "{version}"
+    );
+    // The printed short address is lower case too: readers type it. It
+    // may break across lines under the code: compare without spaces.
+    let text: String = pdf_text(&path, false, false)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(
+        text.contains(&format!(
+            "example.org/factsheets/sr-latn/us/diversity-visa/?v={version}"
+        )),
         "{text}"
     );
 }

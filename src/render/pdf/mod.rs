@@ -99,12 +99,11 @@ fn typeset_all(
 }
 
 fn handout_job(build: &Model, lang: &str, i: usize) -> Option<(String, String, Job)> {
-    let page = Route::Sheet { lang, sheet: i };
     let data = sheet_data(build, lang, i)?;
-    let url = build.absolute(&build.url(page));
+    let url = build.absolute(&build.url(Route::Sheet { lang, sheet: i }));
     let files = vec![
         ("/data.json".into(), data_json(&data)),
-        ("/qr-0.svg".into(), qr_svg(&url)),
+        ("/qr-0.svg".into(), qr_svg(&build.printout_url(i, lang))),
     ];
     let what = format!("the handout of {} ({lang})", shown_file(build, i, lang));
     Some((
@@ -127,8 +126,7 @@ fn booklet_job(build: &Model, lang: &str, dest: &str) -> (String, String, Job) {
         .filter_map(|i| sheet_data(build, lang, i).map(|d| (i, d)))
         .enumerate()
         .map(|(n, (i, d))| {
-            let sheet_url = build.absolute(&build.url(Route::Sheet { lang, sheet: i }));
-            files.push((format!("/qr-{n}.svg"), qr_svg(&sheet_url)));
+            files.push((format!("/qr-{n}.svg"), qr_svg(&build.printout_url(i, lang))));
             d
         })
         .collect();
@@ -205,6 +203,8 @@ struct Handout {
     text_lang: String,
     ui_lang: String,
     short_url: String,
+    /// "Scan the code to see whether this printout is still current."
+    scan: String,
     #[serde(flatten)]
     print: Print,
 }
@@ -272,6 +272,7 @@ fn sheet_data(build: &Model, lang: &str, i: usize) -> Option<Handout> {
     let (sheet, text) = view::sheet(build, &words, i)?;
     let url = build.absolute(&build.url(Route::Sheet { lang, sheet: i }));
     let (body, shortened) = crate::paper::blocks(&text.body, &url);
+    let scan = words.t("printout-scan");
     Some(Handout {
         text_lang: primary(&sheet.lang),
         sheet,
@@ -283,7 +284,9 @@ fn sheet_data(build: &Model, lang: &str, i: usize) -> Option<Handout> {
             )
         }),
         ui_lang: primary(lang),
-        short_url: short(&url),
+        // The address a reader types, with the version the page checks.
+        short_url: short(&build.printed_url(i, lang)),
+        scan,
         print: Print::new(&words),
     })
 }
