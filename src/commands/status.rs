@@ -6,6 +6,7 @@ use serde_json::json;
 use super::{Ctx, Outcome, Result, plural, usage};
 use crate::cli::StatusFormat;
 use crate::content::model::{PageState, SheetState, Shown};
+use crate::content::names::OVERVIEW;
 use crate::diagnostics::{Format, did_you_mean};
 use crate::freshness::{Currency, Freshness};
 
@@ -32,11 +33,14 @@ pub fn run(
         .tags()
         .filter(|t| lang.is_none_or(|l| l == *t))
         .collect();
-    let sheets: Vec<SheetState> = site
-        .sheets(ctx.today)
+    // Overviews state facts too: each comes first among its destination's.
+    let mut sheets: Vec<SheetState> = site
+        .overviews(ctx.today)
         .into_iter()
+        .chain(site.sheets(ctx.today))
         .filter(|s| destination.is_none_or(|d| d == s.destination))
         .collect();
+    sheets.sort_by_key(|s| (s.destination, s.route != OVERVIEW));
 
     match format {
         StatusFormat::Json => {
@@ -68,7 +72,7 @@ pub fn run(
     let cur = |c: Currency| pages().filter(|p| p.translation == Some(c)).count();
     ctx.summary(&format!(
         "{}: {} fresh, {} due soon, {} overdue, {} expired, {} invalid; translations: {} current, {} outdated, {} missing{}",
-        plural(sheets.len(), "sheet", "sheets"),
+        plural(sheets.len(), "sheet or overview", "sheets and overviews"),
         count(Freshness::Fresh),
         count(Freshness::DueSoon),
         count(Freshness::Overdue),

@@ -63,36 +63,53 @@ impl SheetState<'_> {
 impl Site {
     /// Every readable source sheet, in destination and route order.
     pub fn sheets(&self, today: Date) -> Vec<SheetState<'_>> {
-        let c = &self.config;
         let mut out = Vec::new();
         for (code, dest) in &self.destinations {
             for (route, files) in &dest.sheets {
-                let Some(source) = &files.source else {
-                    continue;
-                };
-                let Role::Sheet(facts) = &source.role else {
-                    continue;
-                };
-                let hash = source.hash.clone();
-                let pages = c.tags().map(|t| self.page_state(files, &hash, t)).collect();
-                out.push(SheetState {
-                    destination: code,
-                    route,
-                    files,
-                    source,
-                    facts,
-                    review: self.review(source, facts, today),
-                    fact_states: freshness::fact_states(
-                        &fact_dates(&source.text.key_facts),
-                        today,
-                        c.warning_days,
-                    ),
-                    hash,
-                    pages,
-                });
+                out.extend(self.state(code, route, files, today));
             }
         }
         out
+    }
+
+    /// Every destination overview with a readable source, in destination
+    /// order: reviewed like sheets (`route` is `_country`).
+    pub fn overviews(&self, today: Date) -> Vec<SheetState<'_>> {
+        self.destinations
+            .iter()
+            .filter_map(|(code, dest)| {
+                self.state(code, crate::content::names::OVERVIEW, &dest.overview, today)
+            })
+            .collect()
+    }
+
+    fn state<'s>(
+        &'s self,
+        code: &'s str,
+        route: &'s str,
+        files: &'s Files,
+        today: Date,
+    ) -> Option<SheetState<'s>> {
+        let c = &self.config;
+        let source = files.source.as_ref()?;
+        let facts = source.facts()?;
+        let hash = source.hash.clone();
+        let pages = c.tags().map(|t| self.page_state(files, &hash, t)).collect();
+        Some(SheetState {
+            destination: code,
+            route,
+            files,
+            source,
+            facts,
+            review: self.review(source, facts, today),
+            fact_states: freshness::fact_states(
+                &fact_dates(&source.text.key_facts),
+                today,
+                c.warning_days,
+            ),
+            hash,
+            pages,
+        })
     }
 
     /// A source's review state on `today`.
@@ -110,10 +127,7 @@ impl Site {
     /// readable source.
     pub fn overview_review(&self, dest: &str, today: Date) -> Option<Review> {
         let source = self.destinations.get(dest)?.overview.source.as_ref()?;
-        let Role::Overview(facts) = &source.role else {
-            return None;
-        };
-        Some(self.review(source, facts, today))
+        Some(self.review(source, source.facts()?, today))
     }
 
     /// What `lang`'s page of a sheet shows, and whether it is current.

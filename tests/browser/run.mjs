@@ -31,7 +31,8 @@ const d = (tag) => langDir(root, tag);
 const pages = [
   "", "en/", "sq/", `${await d("sr-Cyrl")}/`, `${await d("mk")}/de/`, `${await d("sr-Latn")}/de/work/`,
   `${await d("sr-Cyrl")}/de/work/`, `${await d("sq")}/it/seasonal-work/`, `${await d("en")}/us/diversity-visa/`,
-  `${await d("mk")}/de/family/`, `${await d("hr")}/ca/work/`, `${await d("bs")}/de/work/`, "nope/",
+  `${await d("mk")}/de/family/`, `${await d("hr")}/ca/work/`, `${await d("bs")}/de/work/`,
+  `${await d("sq")}/changes/`, `${await d("sr-Cyrl")}/changes/`, "nope/",
   `${await d("en")}/de/nope/`,
 ];
 let passed = 0, failed = 0;
@@ -120,6 +121,35 @@ check("no third-party requests", thirdParty.length === 0, thirdParty.join(", "))
   await page.close();
 }
 
+// A printout's QR code opens its page with the printout's version: the page
+// says the printout is current, or lists the notes published since.
+{
+  const page = await context.newPage();
+  const path = `${await d("sq")}/de/work/`;
+  await page.goto(base + path);
+  const data = await page.$eval("#updates", (s) => ({ ...s.dataset }));
+  const notes = await page.$$eval("#updates ol.changes li", (li) => li.map((l) => l.dataset.date));
+  check("the page knows its printout version", /^\d{8}-[0-9a-f]{6}$/.test(data.version || ""), data.version);
+  await page.goto(`${base}${path}?v=${data.version}#updates`);
+  const current = (await page.textContent("#fs-printout")) || "";
+  check("a current printout is said to be current", current.trim() === data.current && await page.isVisible("#fs-printout"), current);
+  // Printed on 2 November 2023: the notes dated after it are listed.
+  await page.goto(`${base}${path}?v=20231102-000000#updates`);
+  const old = await page.evaluate(() => {
+    const box = document.getElementById("fs-printout");
+    return { text: box.textContent, dates: [...box.querySelectorAll("li")].map((l) => l.dataset.date) };
+  });
+  const since = notes.filter((n) => n > "2023-11-02");
+  check("an old printout lists the notes published since it was printed",
+    JSON.stringify(old.dates) === JSON.stringify(since) && since.length > 0 && /2023/.test(old.text),
+    JSON.stringify(old));
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () =>
+    await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+  check("the printout answer is axe-clean", result.violations.length === 0, result.violations.map((x) => x.id).join(", "));
+  await page.close();
+}
+
 // Without JavaScript: the content is there, the search box is not.
 {
   const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
@@ -129,6 +159,13 @@ check("no third-party requests", thirdParty.length === 0, thirdParty.join(", "))
   check("a sheet reads without JavaScript", /Gjermani/.test(h1 || ""), h1);
   check("no dead search box without JavaScript", !(await page.isVisible("#fs-q")), "visible");
   await languageLink(page, "without JavaScript");
+  // The QR code's address lands on the dated list of updates.
+  await page.goto(base + "sq/de/work/?v=20231102-000000#updates");
+  const list = await page.evaluate(() => {
+    const r = document.querySelector("#updates ol.changes").getBoundingClientRect();
+    return { inView: r.top < innerHeight && r.bottom > 0, items: document.querySelectorAll("#updates ol.changes li time").length };
+  });
+  check("without JavaScript a scanned printout lands on the dated updates", list.inView && list.items > 1, JSON.stringify(list));
   await noJs.close();
 }
 

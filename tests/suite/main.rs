@@ -5,6 +5,7 @@
 mod common;
 
 mod build;
+mod changes;
 mod check;
 mod commands;
 mod diff;

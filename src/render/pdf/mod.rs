@@ -132,8 +132,19 @@ fn booklet_job(build: &Model, lang: &str, dest: &str) -> (String, String, Job) {
         .collect();
     let words = Words::new(build.site, lang);
     let country = words.t(&format!("country-{dest}"));
+    // The overview's facts are not printed, but their state is: when they
+    // were checked, and a warning when that is too long ago.
+    let overview = build.site.destinations.get(dest).and_then(|d| {
+        let facts = d.overview.source.as_ref()?.facts()?;
+        let review = build.site.overview_review(dest, build.today)?;
+        Some(OverviewState {
+            checked: view::checked(&words, facts.last_reviewed.value),
+            warnings: view::review_warnings(&words, review, facts, build.today),
+        })
+    });
     let data = Booklet {
         title: country.clone(),
+        overview,
         country,
         short_url: short(&url),
         ui_lang: primary(lang),
@@ -213,6 +224,7 @@ struct Handout {
 #[derive(Serialize)]
 struct Booklet {
     title: String,
+    overview: Option<OverviewState>,
     country: String,
     short_url: String,
     ui_lang: String,
@@ -221,6 +233,13 @@ struct Booklet {
     #[serde(flatten)]
     print: Print,
     sheets: Vec<Handout>,
+}
+
+/// The review state of a destination's overview, on a booklet's cover.
+#[derive(Serialize)]
+struct OverviewState {
+    checked: String,
+    warnings: Vec<String>,
 }
 
 /// The UI strings every PDF prints around the text.
