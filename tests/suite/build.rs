@@ -452,3 +452,70 @@ fn a_sheet_page_with_its_css_weighs_under_50_kb() {
         assert!(weight < 50 * 1024, "{path}: {weight} bytes with CSS and JS");
     }
 }
+
+/// Germany's work sheet carries its history as change notes: on the page
+/// in every language, under the title and in "All updates", newest first,
+/// and on each language's list of updates.
+#[test]
+fn change_notes_show_in_every_language_of_the_sample() {
+    let (_site, files) = built_sample();
+    for lang in LANGS {
+        let dir = lang.to_lowercase();
+        let page = text(&files, &format!("{dir}/de/work/index.html"));
+        let (h1, checked, summary) = (
+            page.find("</h1>").unwrap(),
+            page.find("<p class=\"checked\"").unwrap(),
+            page.find("<p class=\"summary\">").unwrap(),
+        );
+        assert!(
+            h1 < checked && checked < summary,
+            "{lang}: not under the title"
+        );
+        assert!(page[checked..summary].contains("2026"), "{lang}");
+        let dates: Vec<&str> = page
+            .split("<li data-date=\"")
+            .skip(1)
+            .map(|s| &s[..10])
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                "2026-12-01",
+                "2025-04-09",
+                "2024-06-01",
+                "2023-11-03",
+                "2021-01-01"
+            ],
+            "{lang}"
+        );
+        let changes = text(&files, &format!("{dir}/changes/index.html"));
+        assert!(changes.contains("<a href=\"../de/work/\""), "{lang}");
+        assert!(
+            changes.find("2026-12-01") < changes.find("2021-01-01"),
+            "{lang}"
+        );
+        let feed = text(&files, &format!("{dir}/de/feed.xml"));
+        assert!(
+            feed.contains(&format!(
+                "https://example.org/factsheets/{dir}/de/work/#change-2023-11-03"
+            )),
+            "{lang}"
+        );
+    }
+    // Translated where a translation has them, transliterated for sr-Latn,
+    // and never marked as untranslated there.
+    let sq = text(&files, "sq/de/work/index.html");
+    assert!(!sq.contains("class=\"in-language\""));
+    let latn = text(&files, "sr-latn/de/work/index.html");
+    let notes = latn
+        .split("<ol class=\"changes\">")
+        .nth(1)
+        .unwrap()
+        .split("</ol>")
+        .next()
+        .unwrap();
+    assert!(
+        !notes.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)),
+        "{notes}"
+    );
+}

@@ -451,3 +451,30 @@ fn sheet_pages_have_share_links_and_open_graph_in_their_language() {
         }
     }
 }
+
+#[test]
+fn facts_bound_in_time_are_marked_on_paper_too() {
+    let site = timed_site();
+    let handout = |day: &str| {
+        site.run(&["--today", day, "build"]).code(0);
+        let text = pdf_text(
+            &site.path().join("public/en/de/work/handout.pdf"),
+            false,
+            false,
+        );
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let t = handout("2026-12-02");
+    assert!(t.contains("From January 1, 2027: 30,000 in 2027"), "{t}");
+    assert!(t.contains("25,000 in 2026") && !t.contains("No longer valid"));
+    // An expired fact is published, marked, with a warning (not an error).
+    let t = handout("2027-01-01");
+    assert!(
+        !t.contains("25,000 in 2026") && t.contains("30,000 in 2027"),
+        "{t}"
+    );
+    assert!(
+        t.contains("Four weeks in 2026 No longer valid since December 31, 2026"),
+        "{t}"
+    );
+}

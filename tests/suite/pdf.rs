@@ -372,3 +372,39 @@ fn no_pdf_builds_none_and_links_none() {
     );
     assert!(!site.read("public/en/de/index.html").contains("booklet.pdf"));
 }
+
+/// The top of every handout says when the facts were checked, the newest
+/// change, and the printout's version (the page's), in the reader's
+/// language; expired and announced facts are marked on paper too.
+#[test]
+fn handouts_say_when_checked_what_changed_and_their_version() {
+    let site = sample();
+    for lang in LANGS {
+        let dir = lang.to_lowercase();
+        let page = site.read(&format!("public/{dir}/de/work/index.html"));
+        let version = page
+            .split("data-version=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap();
+        let id = version.split('-').nth(1).unwrap();
+        let text = pdf_text(
+            &pdf(site, &format!("{dir}/de/work/handout.pdf")),
+            false,
+            true,
+        );
+        let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The words around each message's date, as the Fluent file has them.
+        let before = |id: &str| ui(lang, id).split("{ $").next().unwrap().trim().to_string();
+        for msg in ["checked-on", "updated-on", "printout-version"] {
+            assert!(flat.contains(&before(msg)), "{lang}: no {msg}: {flat}");
+        }
+        assert!(flat.contains(id), "{lang}: no version {id}");
+        // At the top: before the key facts.
+        let facts = ui(lang, "key-facts-heading");
+        assert!(
+            flat.find(&before("checked-on")) < flat.find(&facts),
+            "{lang}: {flat}"
+        );
+    }
+}
