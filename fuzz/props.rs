@@ -27,6 +27,25 @@ pub fn sheet(data: &[u8]) {
         }
     }
     let _ = factsheet::commands::restamp(data, "0123456789abcdef");
+    // `note` writes only what reads back, and keeps every line it found
+    // (but the hash it replaces), in order.
+    let day = "2026-12-01".parse().expect("date");
+    for note in [None, Some("A \"note\": # not a comment\nand a second line")] {
+        let hash = "0123456789abcdef";
+        let Some(out) = factsheet::commands::renote(data, note.map(|n| (day, n)), hash) else {
+            continue;
+        };
+        let text = String::from_utf8(out).expect("UTF-8 in, UTF-8 out");
+        let normal = factsheet::text::normalize_newlines(text.trim_start_matches('\u{feff}'));
+        let split = factsheet::content::frontmatter::split(&normal).expect("front matter");
+        factsheet::yaml::parse(&split.yaml).expect("YAML that reads back");
+        assert!(text.contains(hash));
+        let before = String::from_utf8_lossy(data);
+        let mut lines = text.lines();
+        for old in before.lines().filter(|l| !l.contains("noted_hash")) {
+            assert!(lines.any(|l| l == old), "line {old:?} lost");
+        }
+    }
 }
 
 /// Markdown to sanitised HTML: no script, no embedded content, no event

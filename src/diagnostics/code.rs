@@ -42,7 +42,7 @@ codes! {
     BadFallback = "bad-fallback",
     /// A translation's `from` is not the source language.
     BadFrom = "bad-from",
-    /// `source_hash` is not 16 hex digits; `factsheet stamp` replaces it.
+    /// `source_hash` or `noted_hash` is not 16 hex digits; `factsheet stamp` or `note --minor` replaces it.
     BadHash = "bad-hash",
     /// A key-fact label is not a lower-case name with hyphens.
     BadLabel = "bad-label",

@@ -79,6 +79,32 @@ const CASES: &[(&str, i32, &[&str])] = &[
             "error[wrong-type]: `sources` must be a list",
         ],
     ),
+    (
+        "changes-and-dates.md",
+        1,
+        &[
+            "content/de/work.en.md:14:17: error[bad-date]: `tomorrow` is not a valid date for `valid_from`",
+            "content/de/work.en.md:18:18: error[invalid-date]: `valid_until` (2026-05-31) is before `valid_from` (2026-06-01)",
+            "content/de/work.en.md:21:18: error[bad-date]: `2026-13-01` is not a valid date for `valid_until`",
+            "content/de/work.en.md:25:11: error[duplicate]: two change notes are dated 2026-02-01 (also on line 23)",
+            "content/de/work.en.md:27:11: error[bad-date]: `1 February` is not a valid date for `date`",
+            "content/de/work.en.md:29:5: error[missing-field]: this change note has no `note`",
+            "content/de/work.en.md:30:5: error[missing-field]: this change note has no `date`",
+            "content/de/work.en.md:31:5: error[wrong-type]: a change note must be a set of `name: value` fields",
+            "content/de/work.en.md:33:11: error[wrong-type]: `note` must be text, not a list",
+            "content/de/work.en.md:34:5: error[unknown-field]: unknown field `by` in a change note",
+            "content/de/work.en.md:35:13: error[bad-hash]: `not-a-hash` is not a noted hash",
+            "factsheet note --minor content/de/work.en.md",
+        ],
+    ),
+    (
+        "changes-not-a-list.md",
+        1,
+        &[
+            "content/de/work.en.md:12:3: error[wrong-type]: `changes` must be a list, not a set of fields",
+            "content/de/work.en.md:14:13: error[wrong-type]: `noted_hash` must be text, not a list",
+        ],
+    ),
     // A NUL in the text is read as text: the changed body outdates translations.
     ("nul-bytes.md", 1, &["error[outdated]"]),
 ];
