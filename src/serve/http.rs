@@ -59,13 +59,17 @@ pub fn answer(state: &State, request: tiny_http::Request) {
         Ok(Output::Site { files, .. }) => match files.get(&key) {
             Some(b) => Some(bytes(200, &content_type(&key), b.clone())),
             None if files.contains_key(&format!("{key}/index.html")) => {
-                Some(redirect(&format!("/{key}/")))
+                Some(redirect(&format!("/{key}/{}", query(&url))))
             }
             // Addresses typed by hand, or printed before URLs were lower
-            // case (`/sr-Cyrl/…`).
-            None if key != key.to_lowercase() && files.contains_key(&key.to_lowercase()) => Some(
-                redirect(&url.split(['?', '#']).next().unwrap_or("").to_lowercase()),
-            ),
+            // case (`/sr-Cyrl/…`). A printout's version (`?v=…`) goes along.
+            None if key != key.to_lowercase() && files.contains_key(&key.to_lowercase()) => {
+                Some(redirect(&format!(
+                    "{}{}",
+                    url.split(['?', '#']).next().unwrap_or("").to_lowercase(),
+                    query(&url)
+                )))
+            }
             // Made below, once the lock is released.
             None => None,
         },
@@ -137,6 +141,17 @@ fn bytes(status: u16, ctype: &str, body: Vec<u8>) -> Body {
         .with_status_code(StatusCode(status))
         .with_header(header("Content-Type", ctype))
         .with_header(header("Cache-Control", "no-store"))
+}
+
+/// The request's query, `?` included, when it is plain URL text; else
+/// nothing.
+fn query(url: &str) -> String {
+    url.split('#')
+        .next()
+        .and_then(|u| u.split_once('?'))
+        .map(|(_, q)| q)
+        .filter(|q| !q.is_empty() && q.bytes().all(|b| b.is_ascii_graphic()))
+        .map_or_else(String::new, |q| format!("?{q}"))
 }
 
 fn redirect(to: &str) -> Body {

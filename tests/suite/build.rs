@@ -519,3 +519,24 @@ fn change_notes_show_in_every_language_of_the_sample() {
         "{notes}"
     );
 }
+
+/// The sample's quotas are bound to their year: on the day before the new
+/// year the next is announced; on the day after it has taken over, and
+/// `check` stays clean (a planned hand-over is no expiry).
+#[test]
+fn the_sample_hands_over_its_quotas_at_the_new_year() {
+    let site = TestSite::sample();
+    site.run(&["--today", "2026-12-31", "build", "--no-pdf"])
+        .code(0);
+    let page = site.read("public/sq/it/seasonal-work/index.html");
+    assert!(page.contains("2026: 88 000") && page.contains("2027: 89 000"));
+    site.run(&["--today", "2027-01-02", "check"]).code(0);
+    site.run(&["--today", "2027-01-02", "build", "--no-pdf"])
+        .code(0);
+    let page = site.read("public/sq/it/seasonal-work/index.html");
+    assert!(
+        !page.contains("2026: 88 000") && page.contains("2027: 89 000"),
+        "{page}"
+    );
+    assert!(!page.contains("2028: 90 000"));
+}

@@ -115,6 +115,33 @@ fn serves_pages_types_404s_and_nothing_outside() {
             .contains("application/json")
     );
     assert_eq!(get(server.port, "/sq").0, 301);
+    // A scanned printout: the version in the query is served the page, and
+    // kept across a redirect (a capital typed by hand, a missing slash).
+    let (status, _, page) = get(server.port, "/sq/de/work/?v=20260101-abcdef");
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&page).contains("data-version=\"20260101-"));
+    for (asked, to) in [
+        (
+            "/SQ/de/work/?v=20260101-abcdef",
+            "/sq/de/work/?v=20260101-abcdef",
+        ),
+        (
+            "/sq/de/work?v=20260101-abcdef",
+            "/sq/de/work/?v=20260101-abcdef",
+        ),
+        (
+            "/sq/de/work?v=a%0d%0aSet-Cookie:x",
+            "/sq/de/work/?v=a%0d%0aSet-Cookie:x",
+        ),
+    ] {
+        let (status, head, _) = get(server.port, asked);
+        assert_eq!(status, 301, "{asked}");
+        assert!(
+            head.contains(&format!("\r\nLocation: {to}\r\n")),
+            "{asked}: {head}"
+        );
+        assert!(!head.contains("\r\nSet-Cookie"), "{head}");
+    }
 
     let (status, _, missing) = get(server.port, "/nope/");
     assert_eq!(status, 404);
