@@ -145,15 +145,18 @@ fn typesetter() -> &'static Typesetter {
 /// no text runs as Typst code.
 pub fn pdf_data(text: &str) {
     let (body, _) = paper::blocks(text, "https://example.org/en/de/work/");
-    let data = serde_json::json!({
+    let mut data = serde_json::json!({
         "title": text, "summary": text, "country": "C", "route_name": "R", "lang": "en", "dir": "ltr",
         "key_facts": [{"label": "L", "value": text, "from": null, "expired": null}, {"label": text, "value": text, "from": text, "expired": text}], "sources": [{"title": text, "url": "https://e.org/", "checked": null}],
         "contacts": [], "warnings": [text], "notice": null, "status": "fresh", "last_reviewed": "x", "next_review": "y",
         "body": body, "text_lang": "en", "ui_lang": "en", "short_url": "e.org/", "site_title": "S", "disclaimer": "D",
-        "page_x_of_y": "{page}/{total}", "checked": text, "printout": text, "scan": text,
-        "updated": {"line": text, "note": text, "date": text, "iso": "2026-12-01", "before": text, "after": text, "lang": "en", "in_language": null},
+        "page_x_of_y": "{page}/{total}", "checked": text, "printout": text, "scan": text, "qr_alt": text, "source_lang": "en",
+        "updated": {"line": text, "note": text, "date": text, "iso": "2026-12-01", "before": text, "after": text, "lang": "sr-Latn", "in_language": text},
         "changes": [], "version": "20261201-abcdef", "labels": {"key_facts": "K", "sources": "S", "contacts": "C", "contents": "T"},
     });
+    // As the renderer does: what an archival PDF cannot hold is replaced.
+    let ts = typesetter();
+    factsheet::render::pdf::printable::printable(&mut data, &|c| ts.covers(c), '?');
     let job = Job {
         main: "/handout.typ",
         files: vec![
@@ -164,6 +167,7 @@ pub fn pdf_data(text: &str) {
             ),
         ],
         ident: "fuzz".into(),
+        date: "2026-12-01".parse().expect("date"),
     };
     let result = typesetter().pdf(&job);
     typst::comemo::evict(10);

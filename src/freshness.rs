@@ -90,6 +90,18 @@ pub enum FactState {
     Hidden,
 }
 
+impl FactState {
+    /// A stable name (printout versions hash it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactState::Current => "current",
+            FactState::Announced => "announced",
+            FactState::Expired => "expired",
+            FactState::Hidden => "hidden",
+        }
+    }
+}
+
 /// The days a key fact holds, by its label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FactDates<'a> {

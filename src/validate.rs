@@ -211,12 +211,12 @@ fn check_source(
             noted.pos,
         ));
     }
-    let fact_expiry = check_facts(site, doc, today, diags);
+    let alarmed = check_facts(site, doc, today, diags);
     let due_pos = facts.next_review.as_ref().map_or(last.pos, |n| n.pos);
     let recheck = "check the facts against the sources, update the sheet and set `last_reviewed` to the day you checked";
     // A due date that a key fact's expiry brought forward is reported at
     // the fact, once.
-    if fact_expiry.is_some_and(|f| f == review.due) && review.status != Freshness::Expired {
+    if alarmed.contains(&review.due) && review.status != Freshness::Expired {
         return;
     }
     let d = match review.status {
@@ -245,8 +245,9 @@ fn check_source(
 }
 
 /// Key facts past or near their last day with nothing to take over;
-/// returns the first such day (the sheet's due date at the latest).
-fn check_facts(site: &Site, doc: &Doc, today: Date, diags: &mut Diagnostics) -> Option<Date> {
+/// returns the last days of those it reported.
+fn check_facts(site: &Site, doc: &Doc, today: Date, diags: &mut Diagnostics) -> Vec<Date> {
+    let mut alarmed = Vec::new();
     let dates = fact_dates(&doc.text.key_facts);
     let alarms = freshness::fact_alarms(&dates, today, site.config.warning_days);
     for (k, alarm) in doc.text.key_facts.iter().zip(alarms) {
@@ -270,8 +271,9 @@ fn check_facts(site: &Site, doc: &Doc, today: Date, diags: &mut Diagnostics) -> 
             ),
         };
         diags.push(at(d.hint(hint), doc, until.pos));
+        alarmed.push(until.value);
     }
-    freshness::first_fact_expiry(&dates)
+    alarmed
 }
 
 fn check_translations(

@@ -62,6 +62,7 @@ sheets-count =
         [few] { $count } informativna lista
        *[other] { $count } informativnih listova
     }
+qr-alt = QR kod adrese { $url }
 page-x-of-y = Stranica { $page } od { $total }
 
 ## Freshness and translation status
@@ -122,11 +123,11 @@ feed-reviewed = { $title }: provjereno u zvaničnim izvorima
 feed-reviewed-text = Podaci u ovom listu provjereni su { $date } u zvaničnim izvorima.
 fact-from = Važi od { $date }
 fact-expired-mark = Više ne važi od { $date }: provjerite zvanične izvore.
-printout-version = Letak odštampan { $date }, verzija { $id }
+printout-version = Verzija { $id }, { $date }
 printout-scan = Skenirajte kod da provjerite da li je ovaj letak još uvijek ažuran.
 printout-current = Letak koji imate je ažuran.
 printout-old = Vaš letak je odštampan { $date }, a od tada je promijenjeno sljedeće:
-printout-revised = Tekst je od tada izmijenjen: čitajte ovu stranicu umjesto letka.
+printout-revised = Ova stranica je od tada izmijenjena ili ponovo provjerena: čitajte ovu stranicu umjesto letka.
 
 ## Sharing
 

@@ -61,6 +61,7 @@ sheets-count =
         [one] { $count } fact sheet
        *[other] { $count } fact sheets
     }
+qr-alt = QR code of the address { $url }
 page-x-of-y = Page { $page } of { $total }
 
 ## Freshness and translation status
@@ -119,11 +120,11 @@ feed-reviewed = { $title }: checked against official sources
 feed-reviewed-text = The facts on this sheet were checked against the official sources on { $date }.
 fact-from = From { $date }
 fact-expired-mark = No longer valid since { $date }: check the official sources.
-printout-version = Printout of { $date }, version { $id }
+printout-version = Version { $id }, { $date }
 printout-scan = Scan the code to see whether this printout is still current.
 printout-current = The printout you have is current.
 printout-old = Your printout is from { $date }. Since then:
-printout-revised = The text has been revised since then: read this page instead of the printout.
+printout-revised = This page has been revised or checked again since then: read this page instead of the printout.
 
 ## Sharing
 

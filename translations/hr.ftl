@@ -62,6 +62,7 @@ sheets-count =
         [few] { $count } informativna lista
        *[other] { $count } informativnih listova
     }
+qr-alt = QR kôd adrese { $url }
 page-x-of-y = Stranica { $page } od { $total }
 
 ## Freshness and translation status
@@ -122,11 +123,11 @@ feed-reviewed = { $title }: provjereno u službenim izvorima
 feed-reviewed-text = Podaci u ovom listu provjereni su { $date } u službenim izvorima.
 fact-from = Vrijedi od { $date }
 fact-expired-mark = Više ne vrijedi od { $date }: provjerite službene izvore.
-printout-version = Letak ispisan { $date }, inačica { $id }
+printout-version = Inačica { $id }, { $date }
 printout-scan = Skenirajte kôd kako biste provjerili je li ovaj letak još uvijek ažuran.
 printout-current = Letak koji imate ažuran je.
 printout-old = Vaš je letak ispisan { $date }, a otada je promijenjeno sljedeće:
-printout-revised = Tekst je otada izmijenjen: čitajte ovu stranicu umjesto letka.
+printout-revised = Ova je stranica otada izmijenjena ili ponovno provjerena: čitajte ovu stranicu umjesto letka.
 
 ## Sharing
 

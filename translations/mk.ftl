@@ -61,6 +61,7 @@ sheets-count =
         [one] { $count } информативен лист
        *[other] { $count } информативни листови
     }
+qr-alt = QR-код на адресата { $url }
 page-x-of-y = Страница { $page } од { $total }
 
 ## Freshness and translation status
@@ -119,11 +120,11 @@ feed-reviewed = { $title }: проверено во официјалните и�
 feed-reviewed-text = Податоците во овој лист се проверени во официјалните извори на { $date }.
 fact-from = Важи од { $date }
 fact-expired-mark = Повеќе не важи од { $date }: проверете ги официјалните извори.
-printout-version = Леток отпечатен на { $date }, верзија { $id }
+printout-version = Верзија { $id }, { $date }
 printout-scan = Скенирајте го кодот за да проверите дали овој леток е сè уште ажурен.
 printout-current = Летокот што го имате е ажурен.
 printout-old = Вашиот леток е отпечатен на { $date }. Оттогаш е изменето следново:
-printout-revised = Текстот оттогаш е изменет: читајте ја оваа страница наместо летокот.
+printout-revised = Оваа страница оттогаш е изменета или повторно проверена: читајте ја оваа страница наместо летокот.
 
 ## Sharing
 

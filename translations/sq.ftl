@@ -61,6 +61,7 @@ sheets-count =
         [one] { $count } fletë informative
        *[other] { $count } fletë informative
     }
+qr-alt = Kod QR i adresës { $url }
 page-x-of-y = Faqja { $page } nga { $total }
 
 ## Freshness and translation status
@@ -119,11 +120,11 @@ feed-reviewed = { $title }: u kontrollua në burimet zyrtare
 feed-reviewed-text = Të dhënat e kësaj flete u kontrolluan në burimet zyrtare më { $date }.
 fact-from = Në fuqi nga { $date }
 fact-expired-mark = Nuk është më në fuqi që nga { $date }: kontrolloni burimet zyrtare.
-printout-version = Fletë e printuar më { $date }, versioni { $id }
+printout-version = Versioni { $id }, { $date }
 printout-scan = Skanoni kodin për të parë nëse kjo fletë e printuar është ende e përditësuar.
 printout-current = Fleta e printuar që keni është e përditësuar.
 printout-old = Fleta juaj është printuar më { $date }. Ndryshimet që atëherë:
-printout-revised = Që atëherë teksti ka ndryshuar: lexoni këtë faqe dhe jo fletën e printuar.
+printout-revised = Që atëherë kjo faqe është ndryshuar ose kontrolluar përsëri: lexoni këtë faqe dhe jo fletën e printuar.
 
 ## Sharing
 

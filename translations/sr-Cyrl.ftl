@@ -63,6 +63,7 @@ sheets-count =
         [few] { $count } информативна листа
        *[other] { $count } информативних листова
     }
+qr-alt = QR код адресе { $url }
 page-x-of-y = Страница { $page } од { $total }
 
 ## Freshness and translation status
@@ -123,11 +124,11 @@ feed-reviewed = { $title }: проверено у званичним извор�
 feed-reviewed-text = Подаци у овом листу проверени су { $date } у званичним изворима.
 fact-from = Важи од { $date }
 fact-expired-mark = Више не важи од { $date }: проверите званичне изворе.
-printout-version = Летак одштампан { $date }, верзија { $id }
+printout-version = Верзија { $id }, { $date }
 printout-scan = Скенирајте код да проверите да ли је овај летак још увек ажуран.
 printout-current = Летак који имате је ажуран.
 printout-old = Ваш летак је одштампан { $date }, а од тада је промењено следеће:
-printout-revised = Текст је од тада измењен: читајте ову страницу уместо летка.
+printout-revised = Ова страница је од тада измењена или поново проверена: читајте ову страницу уместо летка.
 
 ## Sharing
 

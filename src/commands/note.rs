@@ -18,9 +18,15 @@ pub fn run(ctx: &Ctx, file: &Path, text: Option<&str>) -> Result {
     let (site, _) = ctx.load()?;
     let (dest, route, lang) = super::locate(&site, file).map_err(usage)?;
     let c = &site.config;
-    if lang != c.source_language || route == OVERVIEW {
+    if route == OVERVIEW {
         return Err(usage(format!(
-            "{} is not a source sheet: notes are written in the source ({route}.{}.md) and translated there by date",
+            "{} is a destination overview: change notes are for sheets",
+            file.display()
+        )));
+    }
+    if lang != c.source_language {
+        return Err(usage(format!(
+            "{} is a translation: notes are written in the source sheet ({route}.{}.md), and translated here by date under `changes:`",
             file.display(),
             c.source_language
         )));

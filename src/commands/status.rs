@@ -72,7 +72,14 @@ pub fn run(
     let cur = |c: Currency| pages().filter(|p| p.translation == Some(c)).count();
     ctx.summary(&format!(
         "{}: {} fresh, {} due soon, {} overdue, {} expired, {} invalid; translations: {} current, {} outdated, {} missing{}",
-        plural(sheets.len(), "sheet or overview", "sheets and overviews"),
+        {
+            let overviews = sheets.iter().filter(|s| s.route == OVERVIEW).count();
+            let mut what = plural(sheets.len() - overviews, "sheet", "sheets");
+            if overviews > 0 {
+                what.push_str(&format!(", {}", plural(overviews, "overview", "overviews")));
+            }
+            what
+        },
         count(Freshness::Fresh),
         count(Freshness::DueSoon),
         count(Freshness::Overdue),

@@ -53,8 +53,8 @@ pub(super) fn check_place(r: &mut Reader, entries: &[Entry], place: &Place) {
     }
 }
 
-pub(super) fn read_facts(r: &mut Reader, entries: &[Entry], top: Pos) -> Option<Facts> {
-    let ctx = "a source sheet";
+/// The dated facts of a source; `ctx` names it ("a source sheet").
+pub(super) fn read_facts(r: &mut Reader, entries: &[Entry], top: Pos, ctx: &str) -> Option<Facts> {
     let last_reviewed = r.required(entries, "last_reviewed", top, ctx, "2026-11-02", |r, n| {
         r.date(n, "last_reviewed")
     });

@@ -304,10 +304,20 @@ pub fn read(path: &Path, split: &Split, place: &Place, diags: &mut Diagnostics) 
     };
     let role = if place.is_source {
         if place.is_overview {
-            Role::Overview(Box::new(read_facts(&mut r, entries, top)?))
+            Role::Overview(Box::new(read_facts(
+                &mut r,
+                entries,
+                top,
+                "a destination overview",
+            )?))
         } else {
             check_place(&mut r, entries, place);
-            Role::Sheet(Box::new(read_facts(&mut r, entries, top)?))
+            Role::Sheet(Box::new(read_facts(
+                &mut r,
+                entries,
+                top,
+                "a source sheet",
+            )?))
         }
     } else {
         let node = get(entries, "translation");

@@ -128,12 +128,12 @@ codes! {
     Typst = "typst",
     /// The front matter has no closing `---` line.
     UnclosedFrontMatter = "unclosed-front-matter",
+    /// A translation's change note has a date that its source's `changes` does not have.
+    UnknownChange = "unknown-change",
     /// A field that this kind of file does not have, often a typo.
     UnknownField = "unknown-field",
     /// A key-fact label has no `fact-<label>` message, or a translation's is not in its source.
     UnknownLabel = "unknown-label",
-    /// A translation's change note has a date that its source's `changes` does not have.
-    UnknownChange = "unknown-change",
     /// A file name, setting or Fluent file names a language the site does not have.
     UnknownLanguage = "unknown-language",
     /// A Fluent file has a message the source language's file does not have.

@@ -206,9 +206,13 @@ impl<'b, 'a> Html<'b, 'a> {
         m.insert("description".into(), json!(self.t(&lang, "site-tagline")));
         m.insert("og_type".into(), json!("website"));
         let og = og_locale(&lang);
-        let mut og_alternates: Vec<String> =
-            config.tags().map(og_locale).filter(|o| *o != og).collect();
-        og_alternates.dedup();
+        // Languages that share a locale (sr-Cyrl, sr-Latn: sr_RS) once.
+        let mut og_alternates: Vec<String> = Vec::new();
+        for o in config.tags().map(og_locale) {
+            if o != og && !og_alternates.contains(&o) {
+                og_alternates.push(o);
+            }
+        }
         m.insert("og_locale".into(), json!(og));
         m.insert("og_alternates".into(), json!(og_alternates));
         m.insert("pdf".into(), json!(self.pdf));

@@ -54,7 +54,7 @@ impl Model<'_> {
                 if *state != FactState::Hidden {
                     field(&k.label.value);
                     field(&k.value);
-                    field(&format!("{state:?}"));
+                    field(state.as_str());
                 }
             }
             field(text.body.trim());

@@ -183,10 +183,18 @@ pub fn sheet<'a>(build: &'a Model, words: &Words, i: usize) -> Option<(SheetView
                     Some(words.t_args("fact-from", &[("date", date(&k.valid_from))])),
                     None,
                 ),
-                FactState::Expired => (
-                    None,
-                    Some(words.t_args("fact-expired-mark", &[("date", date(&k.valid_until))])),
-                ),
+                // "No longer valid since" the day after its last.
+                FactState::Expired => {
+                    let last = k.valid_until.as_ref().map_or(build.today, |d| d.value);
+                    let since = last.tomorrow().unwrap_or(last);
+                    (
+                        None,
+                        Some(words.t_args(
+                            "fact-expired-mark",
+                            &[("date", FluentValue::from(words.date(since)))],
+                        )),
+                    )
+                }
             };
             Some(KeyFactView {
                 label: words.t(&format!("fact-{}", k.label.value)),

@@ -83,7 +83,7 @@ fn facts_are_announced_hand_over_and_expire_on_their_days() {
             "{day}"
         );
         assert!(
-            p.contains("<div class=\"expired\"><dt lang=\"en\">Processing time</dt><dd>Four weeks in 2026 <strong class=\"mark\" lang=\"en\">No longer valid since December 31, 2026: check the official sources.</strong>"),
+            p.contains("<div class=\"expired\"><dt lang=\"en\">Processing time</dt><dd>Four weeks in 2026 <strong class=\"mark\" lang=\"en\">No longer valid since January 1, 2027: check the official sources.</strong>"),
             "{day}: {p}"
         );
     }
@@ -327,7 +327,7 @@ fn note_records_a_change_and_check_warns_when_text_changes_unnoted() {
         "x",
     ])
     .code(2)
-    .err_has("is not a source sheet");
+    .err_has("is a translation: notes are written in the source sheet");
     site.run(&["note", file]).code(2);
 }
 
@@ -341,7 +341,7 @@ fn overviews_are_reviewed_like_sheets() {
     );
     site.check()
         .code(1)
-        .err_has("content/de/_country.en.md:2:1: error[missing-field]: a source sheet has no `last_reviewed`");
+        .err_has("content/de/_country.en.md:2:1: error[missing-field]: a destination overview has no `last_reviewed`");
     site.write("content/de/_country.en.md", overview);
     site.check().code(1).err_has(
         "content/de/_country.en.md:4:16: error[overdue]: review overdue: it was due on 2025-11-28",
@@ -474,7 +474,7 @@ fn facts_bound_in_time_are_marked_on_paper_too() {
         "{t}"
     );
     assert!(
-        t.contains("Four weeks in 2026 No longer valid since December 31, 2026"),
+        t.contains("Four weeks in 2026 No longer valid since January 1, 2027"),
         "{t}"
     );
 }

@@ -70,6 +70,8 @@ fn handouts_in_every_language_embed_fonts_are_a4_and_extractable() {
         }
         let info = tool("pdfinfo", &[path.to_str().unwrap()]);
         assert!(info.contains("595.276 x 841.89 pts (A4)"), "{lang}: {info}");
+        // Tagged (PDF/UA-1 and PDF/A-2a are enforced by Typst at export).
+        assert!(info.contains("\nTagged:          yes"), "{lang}: {info}");
         let pages: usize = info.lines().find(|l| l.starts_with("Pages:")).unwrap()[6..]
             .trim()
             .parse()

@@ -2,6 +2,7 @@
 //! language), typeset by Typst inside the binary. The template gets the
 //! page as data (`/data.json`) and the QR codes as SVG images.
 
+pub mod printable;
 pub mod world;
 
 use std::sync::Mutex;
@@ -33,7 +34,7 @@ pub fn render(
     typesetter: &Typesetter,
     route: Route,
 ) -> Option<Result<Made, Diagnostic>> {
-    let (path, what, job) = job(build, route)?;
+    let (path, what, job) = job(build, typesetter, route)?;
     Some(typeset(typesetter, &path, &what, &job))
 }
 
@@ -43,14 +44,17 @@ pub fn render_all(
     typesetter: &Typesetter,
     routes: &[Route],
 ) -> Result<Vec<Made>, Diagnostic> {
-    let jobs: Vec<_> = routes.iter().filter_map(|r| job(build, *r)).collect();
+    let jobs: Vec<_> = routes
+        .iter()
+        .filter_map(|r| job(build, typesetter, *r))
+        .collect();
     typeset_all(typesetter, &jobs)
 }
 
-fn job(build: &Model, route: Route) -> Option<(String, String, Job)> {
+fn job(build: &Model, ts: &Typesetter, route: Route) -> Option<(String, String, Job)> {
     match route {
-        Route::Handout { lang, sheet } => handout_job(build, lang, sheet),
-        Route::Booklet { lang, dest } => Some(booklet_job(build, lang, dest)),
+        Route::Handout { lang, sheet } => handout_job(build, ts, lang, sheet),
+        Route::Booklet { lang, dest } => Some(booklet_job(build, ts, lang, dest)),
         _ => None,
     }
 }
@@ -98,11 +102,16 @@ fn typeset_all(
         .collect()
 }
 
-fn handout_job(build: &Model, lang: &str, i: usize) -> Option<(String, String, Job)> {
+fn handout_job(
+    build: &Model,
+    ts: &Typesetter,
+    lang: &str,
+    i: usize,
+) -> Option<(String, String, Job)> {
     let data = sheet_data(build, lang, i)?;
     let url = build.absolute(&build.url(Route::Sheet { lang, sheet: i }));
     let files = vec![
-        ("/data.json".into(), data_json(&data)),
+        ("/data.json".into(), data_json(&data, ts)),
         ("/qr-0.svg".into(), qr_svg(&build.printout_url(i, lang))),
     ];
     let what = format!("the handout of {} ({lang})", shown_file(build, i, lang));
@@ -113,20 +122,23 @@ fn handout_job(build: &Model, lang: &str, i: usize) -> Option<(String, String, J
             main: "/handout.typ",
             files,
             ident: url,
+            date: build.version(i, lang).as_of,
         },
     ))
 }
 
-fn booklet_job(build: &Model, lang: &str, dest: &str) -> (String, String, Job) {
+fn booklet_job(build: &Model, ts: &Typesetter, lang: &str, dest: &str) -> (String, String, Job) {
     let page = Route::Destination { lang, dest };
     let url = build.absolute(&build.url(page));
     let mut files = Vec::new();
+    let mut date = jiff::civil::Date::MIN;
     let sheets: Vec<Handout> = (0..build.sheets.len())
         .filter(|&i| build.sheets[i].destination == dest)
         .filter_map(|i| sheet_data(build, lang, i).map(|d| (i, d)))
         .enumerate()
         .map(|(n, (i, d))| {
             files.push((format!("/qr-{n}.svg"), qr_svg(&build.printout_url(i, lang))));
+            date = date.max(build.version(i, lang).as_of);
             d
         })
         .collect();
@@ -153,7 +165,7 @@ fn booklet_job(build: &Model, lang: &str, dest: &str) -> (String, String, Job) {
         print: Print::new(&words),
         sheets,
     };
-    files.push(("/data.json".into(), data_json(&data)));
+    files.push(("/data.json".into(), data_json(&data, ts)));
     let what = format!("the {lang} booklet of content/{dest}/");
     (
         build.file_path(Route::Booklet { lang, dest }),
@@ -162,6 +174,11 @@ fn booklet_job(build: &Model, lang: &str, dest: &str) -> (String, String, Job) {
             main: "/booklet.typ",
             files,
             ident: url,
+            date: if date == jiff::civil::Date::MIN {
+                build.today
+            } else {
+                date
+            },
         },
     )
 }
@@ -216,6 +233,8 @@ struct Handout {
     short_url: String,
     /// "Scan the code to see whether this printout is still current."
     scan: String,
+    /// The QR code's alternative text: what it links to.
+    qr_alt: String,
     #[serde(flatten)]
     print: Print,
 }
@@ -245,6 +264,8 @@ struct OverviewState {
 /// The UI strings every PDF prints around the text.
 #[derive(Serialize)]
 struct Print {
+    /// The language sources and contacts are named in.
+    source_lang: String,
     site_title: String,
     disclaimer: String,
     page_x_of_y: String,
@@ -262,6 +283,7 @@ struct Labels {
 impl Print {
     fn new(words: &Words) -> Print {
         Print {
+            source_lang: primary(&words.site.config.source_language),
             site_title: words.t("site-title"),
             disclaimer: words.t("sample-disclaimer"),
             page_x_of_y: page_x_of_y(words),
@@ -278,10 +300,19 @@ impl Print {
 /// The data as JSON with every object's keys sorted, as it has always been
 /// written: through `Value`, whose maps are sorted (serde itself would
 /// follow field order and put enum tags first). Plain structs cannot fail
-/// to serialise; if one did, Typst would report the empty data.
-fn data_json(data: &impl Serialize) -> Vec<u8> {
+/// to serialise; if one did, Typst would report the empty data. Every
+/// string is made printable in an archival PDF first.
+fn data_json(data: &impl Serialize, ts: &Typesetter) -> Vec<u8> {
+    let replacement = if ts.covers('\u{fffd}') {
+        '\u{fffd}'
+    } else {
+        '?'
+    };
     serde_json::to_value(data)
-        .map(|v| v.to_string().into_bytes())
+        .map(|mut v| {
+            printable::printable(&mut v, &|c| ts.covers(c), replacement);
+            v.to_string().into_bytes()
+        })
         .unwrap_or_default()
 }
 
@@ -292,6 +323,10 @@ fn sheet_data(build: &Model, lang: &str, i: usize) -> Option<Handout> {
     let url = build.absolute(&build.url(Route::Sheet { lang, sheet: i }));
     let (body, shortened) = crate::paper::blocks(&text.body, &url);
     let scan = words.t("printout-scan");
+    let qr_alt = words.t_args(
+        "qr-alt",
+        &[("url", FluentValue::from(build.printed_url(i, lang)))],
+    );
     Some(Handout {
         text_lang: primary(&sheet.lang),
         sheet,
@@ -306,6 +341,7 @@ fn sheet_data(build: &Model, lang: &str, i: usize) -> Option<Handout> {
         // The address a reader types, with the version the page checks.
         short_url: short(&build.printed_url(i, lang)),
         scan,
+        qr_alt,
         print: Print::new(&words),
     })
 }

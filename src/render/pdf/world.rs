@@ -31,6 +31,9 @@ pub struct Job {
     pub files: Vec<(String, Vec<u8>)>,
     /// The PDF's identifier, for byte-identical output.
     pub ident: String,
+    /// The document's date (PDF/A needs one): the day its content
+    /// describes, so that the bytes change only with the content.
+    pub date: jiff::civil::Date,
 }
 
 /// A Typst failure, located where possible.
@@ -77,7 +80,13 @@ impl Typesetter {
             })
             .collect();
         Typesetter {
-            library: LazyHash::new(Library::builder().build()),
+            // `pdf.header-cell` (a key fact's label heads its row, for
+            // PDF/UA) is behind this flag in Typst 0.15.
+            library: LazyHash::new(
+                Library::builder()
+                    .with_features([typst::Feature::A11yExtras].into_iter().collect())
+                    .build(),
+            ),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
             sources,
@@ -87,6 +96,14 @@ impl Typesetter {
                 today.day() as u8,
             ),
         }
+    }
+
+    /// Whether a bundled font has a glyph for `c` (Typst falls back through
+    /// all of them).
+    pub fn covers(&self, c: char) -> bool {
+        self.fonts
+            .iter()
+            .any(|f| f.info().coverage.contains(c as u32))
     }
 
     /// Typesets `job` into PDF bytes.
@@ -109,7 +126,13 @@ impl Typesetter {
         let options = typst_pdf::PdfOptions {
             ident: Smart::Custom(job.ident.clone()),
             creator: Smart::Custom(None),
-            timestamp: None,
+            timestamp: typst::foundations::Datetime::from_ymd(
+                i32::from(job.date.year()),
+                job.date.month() as u8,
+                job.date.day() as u8,
+            )
+            .map(typst_pdf::Timestamp::new_utc),
+            standards: standards(),
             ..Default::default()
         };
         typst_pdf::pdf(&doc, &options).map_err(|errors| self.failure(&world, &errors))
@@ -183,4 +206,12 @@ impl World for DocWorld<'_> {
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
         self.t.today
     }
+}
+
+/// Every PDF is accessible (PDF/UA-1: tagged, with its language, title and
+/// alternative text) and archival (PDF/A-2a). Typst checks both when it
+/// writes the file, and fails with the reason when a document falls short.
+fn standards() -> typst_pdf::PdfStandards {
+    use typst_pdf::{PdfStandard, PdfStandards};
+    PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1]).unwrap_or_default()
 }
