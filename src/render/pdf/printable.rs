@@ -20,13 +20,12 @@ const MAX_LINK_TEXT: usize = 2_000;
 /// characters `covers` says; `replacement` stands for the others.
 pub fn printable(data: &mut Value, covers: &dyn Fn(char) -> bool, replacement: char) {
     match data {
-        Value::String(s) => {
+        Value::String(s)
             if s.chars().count() > MAX_STRING
                 || longest_word(s) > MAX_WORD
-                || s.chars().any(|c| !keep(c, covers))
-            {
-                *s = clean(s, covers, replacement);
-            }
+                || s.chars().any(|c| !keep(c, covers)) =>
+        {
+            *s = clean(s, covers, replacement);
         }
         Value::Array(items) => {
             for v in items {
