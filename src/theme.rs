@@ -21,6 +21,7 @@ const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/destination.html",
     "templates/sheet.html",
     "templates/changes.html",
+    "templates/centres.html",
     "templates/404.html",
     "static/style.css",
     "static/search.js",

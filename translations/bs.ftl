@@ -134,3 +134,30 @@ printout-revised = Ova stranica je od tada izmijenjena ili ponovo provjerena: č
 share-heading = Podijelite ovu stranicu
 share-text = { $title } (provjereno { $date }): { $url }
 share-email = E-mail
+
+## Free advice: Migrant Service Centres (content/centres.yaml)
+
+nav-centres = Besplatni savjeti
+centres-title = Gdje možete dobiti besplatan savjet
+centres-intro = Migracioni servisni centri pružaju besplatno individualno savjetovanje o legalnim načinima da radite, studirate ili se pridružite porodici u inostranstvu, kao i o rizicima neregularnih migracija. Posjetite ili nazovite centar koji vam je najbliži.
+centre-hours-heading = Radno vrijeme
+centre-hours = { $days }: { $opens }–{ $closes }
+centre-languages = Jezici koji se govore: { $languages }
+advice-heading = Besplatno individualno savjetovanje
+advice-text = Za besplatan savjet o vašoj ličnoj situaciji obratite se Migracionom servisnom centru:
+
+## Visitor packs (factsheet pack, and the form in serve)
+
+pack-title = Vaši informativni listovi
+pack-prepared = Pripremljeno za vas { $date }
+pack-topics = Vaše teme
+pack-your-centre = Vaš Migracioni servisni centar
+pack-also = a zatim isti list na jeziku { $language }
+pack-form-title = Odštampajte paket listova za posjetioca
+pack-form-intro = Označite teme posjetioca. Na naslovnoj strani paketa su adresa i radno vrijeme vašeg centra, zatim slijedi svaki list na jeziku ove stranice, a ako odaberete i drugi jezik, odmah nakon svakog lista isti list na tom jeziku.
+pack-form-sheets = Teme
+pack-form-also = Drugi jezik
+pack-form-no-second = Nijedan
+pack-form-centre = Centar
+pack-form-submit = Napravi PDF
+pack-form-error = Odaberite najmanje jednu temu i samo one jezike i centre koji su ovdje ponuđeni.

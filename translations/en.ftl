@@ -131,3 +131,30 @@ printout-revised = This page has been revised or checked again since then: read 
 share-heading = Share this page
 share-text = { $title } (checked { $date }): { $url }
 share-email = E-mail
+
+## Free advice: Migrant Service Centres (content/centres.yaml)
+
+nav-centres = Free advice
+centres-title = Where to get free advice
+centres-intro = Migrant Service Centres give free, personal advice on legal ways to work, study or join your family abroad, and on the risks of irregular migration. Visit or call the one nearest to you.
+centre-hours-heading = Opening hours
+centre-hours = { $days }: { $opens }–{ $closes }
+centre-languages = Languages spoken: { $languages }
+advice-heading = Free, personal advice
+advice-text = For advice on your own situation, free of charge, contact a Migrant Service Centre:
+
+## Visitor packs (factsheet pack, and the form in serve)
+
+pack-title = Your fact sheets
+pack-prepared = Prepared for you on { $date }
+pack-topics = Your topics
+pack-your-centre = Your Migrant Service Centre
+pack-also = followed by the same sheet in { $language }
+pack-form-title = Print a pack for a visitor
+pack-form-intro = Tick the visitor's topics. The pack has a cover with your centre's address and hours, then each sheet in this page's language, and, if you choose one, in a second language right after it.
+pack-form-sheets = Topics
+pack-form-also = Second language
+pack-form-no-second = None
+pack-form-centre = Centre
+pack-form-submit = Make the PDF
+pack-form-error = Choose at least one topic, and only the languages and centres offered here.

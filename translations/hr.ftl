@@ -134,3 +134,30 @@ printout-revised = Ova je stranica otada izmijenjena ili ponovno provjerena: či
 share-heading = Podijelite ovu stranicu
 share-text = { $title } (provjereno { $date }): { $url }
 share-email = E-pošta
+
+## Free advice: Migrant Service Centres (content/centres.yaml)
+
+nav-centres = Besplatni savjeti
+centres-title = Gdje možete dobiti besplatan savjet
+centres-intro = Migracijski servisni centri pružaju besplatno individualno savjetovanje o zakonitim načinima za rad, studij ili pridruživanje obitelji u inozemstvu te o rizicima neregularnih migracija. Posjetite ili nazovite centar koji vam je najbliži.
+centre-hours-heading = Radno vrijeme
+centre-hours = { $days }: { $opens }–{ $closes }
+centre-languages = Jezici koji se govore: { $languages }
+advice-heading = Besplatno individualno savjetovanje
+advice-text = Za besplatan savjet o vašoj osobnoj situaciji obratite se Migracijskom servisnom centru:
+
+## Visitor packs (factsheet pack, and the form in serve)
+
+pack-title = Vaši informativni listovi
+pack-prepared = Pripremljeno za vas { $date }
+pack-topics = Vaše teme
+pack-your-centre = Vaš Migracijski servisni centar
+pack-also = a zatim isti list na jeziku { $language }
+pack-form-title = Ispišite paket listova za posjetitelja
+pack-form-intro = Označite teme posjetitelja. Na naslovnici paketa su adresa i radno vrijeme vašeg centra, zatim slijedi svaki list na jeziku ove stranice, a ako odaberete i drugi jezik, odmah iza svakog lista isti list na tom jeziku.
+pack-form-sheets = Teme
+pack-form-also = Drugi jezik
+pack-form-no-second = Nijedan
+pack-form-centre = Centar
+pack-form-submit = Izradi PDF
+pack-form-error = Odaberite barem jednu temu te samo jezike i centre koji su ovdje ponuđeni.

@@ -131,3 +131,30 @@ printout-revised = Që atëherë kjo faqe është ndryshuar ose kontrolluar për
 share-heading = Shpërndajeni këtë faqe
 share-text = { $title } (kontrolluar më { $date }): { $url }
 share-email = Email
+
+## Free advice: Migrant Service Centres (content/centres.yaml)
+
+nav-centres = Këshillim falas
+centres-title = Ku të merrni këshillim falas
+centres-intro = Sportelet e Migracionit ofrojnë këshillim individual falas për mënyrat e ligjshme për të punuar, për të studiuar ose për t'u bashkuar me familjen tuaj jashtë vendit, si dhe për rreziqet e migracionit të parregullt. Vizitoni ose telefononi sportelin më të afërt.
+centre-hours-heading = Orari i punës
+centre-hours = { $days }: { $opens }–{ $closes }
+centre-languages = Gjuhët që fliten: { $languages }
+advice-heading = Këshillim individual falas
+advice-text = Për këshilla falas për situatën tuaj personale, kontaktoni një Sportel të Migracionit:
+
+## Visitor packs (factsheet pack, and the form in serve)
+
+pack-title = Fletët tuaja informative
+pack-prepared = Përgatitur për ju më { $date }
+pack-topics = Temat tuaja
+pack-your-centre = Sporteli juaj i Migracionit
+pack-also = pasuar nga e njëjta fletë në gjuhën { $language }
+pack-form-title = Printoni një paketë me fletë për një vizitor
+pack-form-intro = Shënoni temat e vizitorit. Në kopertinën e paketës janë adresa dhe orari i sportelit tuaj, pastaj vjen çdo fletë në gjuhën e kësaj faqeje dhe, nëse zgjidhni edhe një gjuhë të dytë, menjëherë pas çdo flete e njëjta fletë në atë gjuhë.
+pack-form-sheets = Temat
+pack-form-also = Gjuha e dytë
+pack-form-no-second = Asnjë
+pack-form-centre = Sporteli
+pack-form-submit = Krijo PDF-në
+pack-form-error = Zgjidhni të paktën një temë dhe vetëm nga gjuhët dhe sportelet që ofrohen këtu.

@@ -135,3 +135,30 @@ printout-revised = Ова страница је од тада измењена �
 share-heading = Поделите ову страницу
 share-text = { $title } (проверено { $date }): { $url }
 share-email = Е-пошта
+
+## Free advice: Migrant Service Centres (content/centres.yaml)
+
+nav-centres = Бесплатни савети
+centres-title = Где можете добити бесплатан савет
+centres-intro = Миграциони сервисни центри пружају бесплатно индивидуално саветовање о легалним начинима да радите, студирате или се придружите породици у иностранству, као и о ризицима нерегуларних миграција. Посетите или позовите центар који вам је најближи.
+centre-hours-heading = Радно време
+centre-hours = { $days }: { $opens }–{ $closes }
+centre-languages = Језици који се говоре: { $languages }
+advice-heading = Бесплатно индивидуално саветовање
+advice-text = За бесплатан савет о вашој личној ситуацији обратите се Миграционом сервисном центру:
+
+## Visitor packs (factsheet pack, and the form in serve)
+
+pack-title = Ваши информативни листови
+pack-prepared = Припремљено за вас { $date }
+pack-topics = Ваше теме
+pack-your-centre = Ваш Миграциони сервисни центар
+pack-also = а затим исти лист на језику { $language }
+pack-form-title = Одштампајте пакет листова за посетиоца
+pack-form-intro = Означите теме посетиоца. На насловној страни пакета су адреса и радно време вашег центра, затим следи сваки лист на језику ове странице, а ако изаберете и други језик, одмах после сваког листа исти лист на том језику.
+pack-form-sheets = Теме
+pack-form-also = Други језик
+pack-form-no-second = Ниједан
+pack-form-centre = Центар
+pack-form-submit = Направи ПДФ
+pack-form-error = Изаберите најмање једну тему и само језике и центре који су овде понуђени.

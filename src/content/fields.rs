@@ -303,19 +303,9 @@ fn read_contacts(r: &mut Reader, node: &Node) -> Vec<Contact> {
         c.address = get(e, "address")
             .and_then(|n| r.text(n, "address"))
             .map(|s| s.value);
-        let email = get(e, "email").and_then(|n| Some((n, r.text(n, "email")?)));
-        if let Some((n, mail)) = email {
-            if mail.value.contains('@') && !mail.value.contains(char::is_whitespace) {
-                c.email = Some(mail.value);
-            } else {
-                r.error(
-                    n.pos,
-                    Code::BadEmail,
-                    format!("`{}` is not an e-mail address", mail.value),
-                    "write it as name@example.org",
-                );
-            }
-        }
+        c.email = get(e, "email")
+            .and_then(|n| r.email(n, "email"))
+            .map(|s| s.value);
         out.push(c);
     }
     out

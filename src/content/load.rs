@@ -68,9 +68,58 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Site, Fatal> {
         config: std::sync::Arc::new(config),
         l10n: std::sync::Arc::new(l10n),
         destinations: BTreeMap::new(),
+        centres: Vec::new(),
     };
     walk_content(&mut site, diags);
+    site.centres = read_centres(root, diags);
     Ok(site)
+}
+
+/// `content/centres.yaml`, if the site has one (a regular file: a symlink
+/// is not followed).
+fn read_centres(root: &Path, diags: &mut Diagnostics) -> Vec<crate::content::centres::Centre> {
+    let path = root.join("content").join("centres.yaml");
+    let shown = display_path(root, Path::new("content/centres.yaml"));
+    let Ok(meta) = std::fs::symlink_metadata(&path) else {
+        return Vec::new();
+    };
+    if !meta.is_file() {
+        diags.push(
+            Diagnostic::error(
+                Code::SymlinkOutside,
+                "centres.yaml is not a regular file; it is not read",
+            )
+            .file(&shown)
+            .hint("make content/centres.yaml a real file"),
+        );
+        return Vec::new();
+    }
+    if meta.len() > crate::content::frontmatter::MAX_FILE_BYTES {
+        diags.push(
+            Diagnostic::error(
+                Code::TooLarge,
+                "centres.yaml is bigger than 2 MiB; it is not read",
+            )
+            .file(&shown)
+            .hint("a list of centres is a few kilobytes: check what was pasted into it"),
+        );
+        return Vec::new();
+    }
+    let text = match std::fs::read(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|b| crate::text::decode(&b).map_err(|d| d.message))
+    {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(Code::Io, format!("cannot read centres.yaml: {e}"))
+                    .file(&shown)
+                    .hint("save it as UTF-8 text"),
+            );
+            return Vec::new();
+        }
+    };
+    crate::content::centres::read(&shown, &text, diags)
 }
 
 fn walk_content(site: &mut Site, diags: &mut Diagnostics) {

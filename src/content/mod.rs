@@ -4,6 +4,7 @@
 //! answers what every (sheet, language) shows and how fresh it is
 //! (`model.rs`), for every command and renderer alike.
 
+pub mod centres;
 mod fields;
 pub mod frontmatter;
 pub mod hash;
@@ -31,6 +32,8 @@ pub struct Site {
     /// Shared with template functions, which must own what they use.
     pub l10n: Arc<L10n>,
     pub destinations: BTreeMap<String, Destination>,
+    /// `content/centres.yaml`: where to get free, personal advice.
+    pub centres: Vec<centres::Centre>,
 }
 
 #[derive(Default, Clone)]

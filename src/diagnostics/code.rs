@@ -52,6 +52,10 @@ codes! {
     BadName = "bad-name",
     /// `review_interval_days` or `warning_days` is not a whole number in its range.
     BadNumber = "bad-number",
+    /// A centre's opening hours name an unknown day, a time that is not `HH:MM`, or close before they open.
+    BadHours = "bad-hours",
+    /// A telephone number has letters, a `+` inside, or too few or too many digits.
+    BadPhone = "bad-phone",
     /// A route in `site.yaml` is not a valid name (lower-case letters, digits, hyphens).
     BadRoute = "bad-route",
     /// An address is not a full `https://` or `http://` address with a host.

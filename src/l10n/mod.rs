@@ -23,6 +23,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::lang::translit;
 use crate::yaml::Pos;
 
+pub mod clock;
 mod limits;
 mod refs;
 
@@ -88,6 +89,8 @@ pub struct L10n {
     builtin: Option<LangFile>,
     /// CLDR long dates per language (`23 nëntor 2026`, `23. новембар 2026.`).
     dates: BTreeMap<String, DateFormatter>,
+    /// CLDR day names and times per language, for opening hours.
+    clocks: BTreeMap<String, clock::Clock>,
 }
 
 impl L10n {
@@ -164,14 +167,21 @@ impl L10n {
                     .hint("create the file with every message of the source language's file"),
             );
         }
+        let locale = |l: &crate::config::LanguageConfig| {
+            Locale::try_from_str(l.locale.as_deref().unwrap_or(&l.tag)).ok()
+        };
         let dates = config
             .languages
             .iter()
             .filter_map(|l| {
-                let locale = Locale::try_from_str(l.locale.as_deref().unwrap_or(&l.tag)).ok()?;
-                let f = DateFormatter::try_new(locale.into(), YMD::long()).ok()?;
+                let f = DateFormatter::try_new((&locale(l)?).into(), YMD::long()).ok()?;
                 Some((l.tag.clone(), f))
             })
+            .collect();
+        let clocks = config
+            .languages
+            .iter()
+            .filter_map(|l| Some((l.tag.clone(), clock::Clock::new(&locale(l)?)?)))
             .collect();
         let builtin = read_ftl_text(
             BUILTIN_EN.to_string(),
@@ -183,7 +193,13 @@ impl L10n {
             files,
             builtin,
             dates,
+            clocks,
         }
+    }
+
+    /// `lang`'s clock (day names, times), if CLDR has one.
+    pub fn clock(&self, lang: &str) -> Option<&clock::Clock> {
+        self.clocks.get(lang)
     }
 
     /// `date` in `lang`'s long format from CLDR; ISO 8601 if there is none.

@@ -106,6 +106,13 @@ impl<'b, 'a> Html<'b, 'a> {
                 ctx.insert("changes".into(), value(self.changes(lang))?);
                 "changes.html"
             }
+            Route::Centres { lang } => {
+                ctx.insert("page_title".into(), json!(self.t(lang, "centres-title")));
+                ctx.insert("description".into(), json!(self.t(lang, "centres-intro")));
+                let words = Words::new(self.build.site, lang);
+                ctx.insert("centres".into(), value(super::advice::centres(&words))?);
+                "centres.html"
+            }
             Route::Destination { lang, dest } => {
                 self.destination(lang, dest, &mut ctx)?;
                 "destination.html"
@@ -251,6 +258,10 @@ impl<'b, 'a> Html<'b, 'a> {
             m.insert("site_feed_title".into(), json!(self.t(&lang, "site-feed")));
             let changes = b.url(Route::Changes { lang: &lang });
             m.insert("changes_href".into(), json!(format!("{root}{changes}")));
+            if !b.site.centres.is_empty() {
+                let centres = b.url(Route::Centres { lang: &lang });
+                m.insert("centres_href".into(), json!(format!("{root}{centres}")));
+            }
             let index = b.url(Route::SearchIndex { lang: &lang });
             m.insert("search_index".into(), json!(format!("{root}{index}")));
         }

@@ -3,6 +3,7 @@
 //! hreflang alternates, `search` a search index per language. They share
 //! the list of pages and their addresses (`Pages`).
 
+pub mod advice;
 pub mod feed;
 pub mod html;
 pub mod markdown;

@@ -30,6 +30,8 @@ pub enum Route<'a> {
     Booklet { lang: &'a str, dest: &'a str },
     /// `<lang>/changes/`: every change note of the site, newest first.
     Changes { lang: &'a str },
+    /// `<lang>/centres/`: where to get free advice (`centres.yaml`).
+    Centres { lang: &'a str },
     /// `<lang>/feed.xml`: the site's change notes and reviews.
     Feed { lang: &'a str },
     /// `<lang>/<destination>/feed.xml`: one destination's.
@@ -62,6 +64,7 @@ impl<'a> Route<'a> {
                 | Route::Destination { .. }
                 | Route::Sheet { .. }
                 | Route::Changes { .. }
+                | Route::Centres { .. }
         )
     }
 
@@ -74,6 +77,7 @@ impl<'a> Route<'a> {
             | Route::Handout { lang, .. }
             | Route::Booklet { lang, .. }
             | Route::Changes { lang }
+            | Route::Centres { lang }
             | Route::Feed { lang }
             | Route::DestinationFeed { lang, .. }
             | Route::SearchIndex { lang } => Some(lang),
@@ -90,6 +94,7 @@ impl<'a> Route<'a> {
             Route::Handout { sheet, .. } => Route::Handout { lang, sheet },
             Route::Booklet { dest, .. } => Route::Booklet { lang, dest },
             Route::Changes { .. } => Route::Changes { lang },
+            Route::Centres { .. } => Route::Centres { lang },
             Route::Feed { .. } => Route::Feed { lang },
             Route::DestinationFeed { dest, .. } => Route::DestinationFeed { lang, dest },
             Route::SearchIndex { .. } => Route::SearchIndex { lang },
@@ -117,6 +122,7 @@ impl<'a> Model<'a> {
             }
             Route::Booklet { lang, dest } => format!("{}/{dest}/booklet.pdf", url_segment(lang)),
             Route::Changes { lang } => format!("{}/changes/", url_segment(lang)),
+            Route::Centres { lang } => format!("{}/centres/", url_segment(lang)),
             Route::Feed { lang } => format!("{}/feed.xml", url_segment(lang)),
             Route::DestinationFeed { lang, dest } => {
                 format!("{}/{dest}/feed.xml", url_segment(lang))
@@ -158,6 +164,9 @@ impl<'a> Model<'a> {
             [l, "search-index.json"] => Route::SearchIndex { lang: lang(l)? },
             // No destination is called `changes`: codes are two letters.
             [l, "changes", "index.html"] => Route::Changes { lang: lang(l)? },
+            [l, "centres", "index.html"] if !self.site.centres.is_empty() => {
+                Route::Centres { lang: lang(l)? }
+            }
             [l, d, "feed.xml"] => Route::DestinationFeed {
                 lang: lang(l)?,
                 dest: dest(d)?,
@@ -207,6 +216,9 @@ impl<'a> Model<'a> {
         for lang in self.site.config.tags() {
             pages.push(Route::Home { lang });
             pages.push(Route::Changes { lang });
+            if !self.site.centres.is_empty() {
+                pages.push(Route::Centres { lang });
+            }
             for &dest in &self.destinations {
                 pages.push(Route::Destination { lang, dest });
             }

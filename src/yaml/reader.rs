@@ -213,6 +213,47 @@ impl Reader<'_> {
         }
     }
 
+    /// An e-mail address: something `@` something, no spaces.
+    pub fn email(&mut self, node: &Node, key: &str) -> Option<Spanned<String>> {
+        let raw = self.text(node, key)?;
+        let ok = raw
+            .value
+            .split_once('@')
+            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.ends_with('.'))
+            && !raw.value.contains(char::is_whitespace);
+        if ok {
+            return Some(raw);
+        }
+        self.error(
+            node.pos,
+            Code::BadEmail,
+            format!("`{}` is not an e-mail address", raw.value),
+            "write it as name@example.org",
+        );
+        None
+    }
+
+    /// A telephone number as people write it: digits, spaces and `-./()`,
+    /// a `+` only in front, 6 to 15 digits (ITU E.164 allows 15).
+    pub fn phone(&mut self, node: &Node, key: &str) -> Option<Spanned<String>> {
+        let raw = self.text(node, key)?;
+        let v = &raw.value;
+        let digits = v.chars().filter(char::is_ascii_digit).count();
+        let chars_ok = v
+            .char_indices()
+            .all(|(i, c)| c.is_ascii_digit() || " -./()".contains(c) || (c == '+' && i == 0));
+        if chars_ok && (6..=15).contains(&digits) {
+            return Some(raw);
+        }
+        self.error(
+            node.pos,
+            Code::BadPhone,
+            format!("`{v}` is not a telephone number"),
+            "write it with the country code and digits only, e.g. +355 4 222 3333",
+        );
+        None
+    }
+
     pub fn number(&mut self, node: &Node, key: &str, min: u32, max: u32) -> Option<u32> {
         let raw = self.text(node, key)?;
         match raw.value.parse::<u32>() {

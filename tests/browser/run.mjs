@@ -32,7 +32,7 @@ const pages = [
   "", "en/", "sq/", `${await d("sr-Cyrl")}/`, `${await d("mk")}/de/`, `${await d("sr-Latn")}/de/work/`,
   `${await d("sr-Cyrl")}/de/work/`, `${await d("sq")}/it/seasonal-work/`, `${await d("en")}/us/diversity-visa/`,
   `${await d("mk")}/de/family/`, `${await d("hr")}/ca/work/`, `${await d("bs")}/de/work/`,
-  `${await d("sq")}/changes/`, `${await d("sr-Cyrl")}/changes/`, "nope/",
+  `${await d("sq")}/changes/`, `${await d("sr-Cyrl")}/changes/`, `${await d("mk")}/centres/`, "nope/",
   `${await d("en")}/de/nope/`,
 ];
 let passed = 0, failed = 0;

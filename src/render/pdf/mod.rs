@@ -254,6 +254,15 @@ struct Booklet {
     sheets: Vec<Handout>,
 }
 
+/// "Free, personal advice", and the centres that give it.
+#[derive(Serialize)]
+struct Advice {
+    heading: String,
+    text: String,
+    hours: String,
+    centres: Vec<super::advice::CentreView>,
+}
+
 /// The review state of a destination's overview, on a booklet's cover.
 #[derive(Serialize)]
 struct OverviewState {
@@ -264,6 +273,8 @@ struct OverviewState {
 /// The UI strings every PDF prints around the text.
 #[derive(Serialize)]
 struct Print {
+    /// Where to get free advice: the end of every handout.
+    advice: Option<Advice>,
     /// The language sources and contacts are named in.
     source_lang: String,
     site_title: String,
@@ -282,7 +293,14 @@ struct Labels {
 
 impl Print {
     fn new(words: &Words) -> Print {
+        let centres = super::advice::centres(words);
         Print {
+            advice: (!centres.is_empty()).then(|| Advice {
+                heading: words.t("advice-heading"),
+                text: words.t("advice-text"),
+                hours: words.t("centre-hours-heading"),
+                centres,
+            }),
             source_lang: primary(&words.site.config.source_language),
             site_title: words.t("site-title"),
             disclaimer: words.t("sample-disclaimer"),
