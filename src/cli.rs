@@ -115,6 +115,26 @@ pub enum Command {
         )]
         text: Option<String>,
     },
+    /// One PDF for one visitor: a cover with their topics and centre, then
+    /// each sheet in --lang, and with --also the same sheet in a second
+    /// language right after it.
+    Pack {
+        /// Sheets as destination/route, e.g. de/work it/seasonal-work.
+        #[arg(required = true, value_name = "SHEET")]
+        sheets: Vec<String>,
+        /// The visitor's language.
+        #[arg(long, value_name = "LANG")]
+        lang: String,
+        /// A second language, e.g. to show an employer or an official.
+        #[arg(long, value_name = "LANG")]
+        also: Option<String>,
+        /// The centre (an id in content/centres.yaml) for the cover.
+        #[arg(long, value_name = "ID")]
+        centre: Option<String>,
+        /// The PDF to write [default: pack-<lang>-<date>.pdf].
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Mark translations as current with the source they now match.
     Stamp {
         #[arg(required = true, value_name = "FILE")]

@@ -92,6 +92,13 @@ pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }
 
+impl From<Diagnostic> for Diagnostics {
+    /// A single problem as a list of one.
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics { items: vec![d] }
+    }
+}
+
 impl Diagnostics {
     pub fn push(&mut self, d: Diagnostic) {
         self.items.push(d);

@@ -6,6 +6,7 @@ mod check;
 mod diff;
 mod new;
 mod note;
+mod pack;
 mod serve;
 mod stamp;
 mod status;
@@ -175,6 +176,22 @@ pub fn run(cli: Cli) -> Result {
         } => new::run(&ctx, destination, route, lang.as_deref()),
         Command::Stamp { files } => stamp::run(&ctx, files),
         Command::Note { file, text, .. } => note::run(&ctx, file, text.as_deref()),
+        Command::Pack {
+            sheets,
+            lang,
+            also,
+            centre,
+            out,
+        } => pack::run(
+            &ctx,
+            pack::Options {
+                sheets,
+                lang,
+                also: also.as_deref(),
+                centre: centre.as_deref(),
+                out: out.as_deref(),
+            },
+        ),
         Command::Diff { file } => diff::run(&ctx, file),
         Command::Serve { bind, port, no_pdf } => serve::run(&ctx, bind, *port, *no_pdf),
     }

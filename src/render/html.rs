@@ -113,6 +113,12 @@ impl<'b, 'a> Html<'b, 'a> {
                 ctx.insert("centres".into(), value(super::advice::centres(&words))?);
                 "centres.html"
             }
+            Route::PackForm { lang } => {
+                ctx.insert("page_title".into(), json!(self.t(lang, "pack-form-title")));
+                ctx.insert("description".into(), json!(self.t(lang, "pack-form-intro")));
+                self.pack_form(lang, &mut ctx)?;
+                "pack.html"
+            }
             Route::Destination { lang, dest } => {
                 self.destination(lang, dest, &mut ctx)?;
                 "destination.html"
@@ -422,6 +428,54 @@ impl<'b, 'a> Html<'b, 'a> {
             country_href: "../",
             share,
         })
+    }
+
+    /// What the pack form offers: every sheet by destination, the other
+    /// languages, the centres.
+    fn pack_form(&self, lang: &str, ctx: &mut Map<String, Value>) -> Result<(), Diagnostic> {
+        let b = self.build;
+        let groups: Vec<Value> = b
+            .destinations
+            .iter()
+            .map(|&dest| {
+                let sheets: Vec<Value> = b
+                    .sheets
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.destination == dest)
+                    .filter_map(|(i, s)| {
+                        let text = b.text(i, lang)?;
+                        let text_lang = content_lang(s.page(lang)?, lang);
+                        Some(json!({
+                            "value": format!("{dest}/{}", s.route),
+                            "id": format!("fs-sheet-{dest}-{}", s.route),
+                            "route_name": self.t(lang, &format!("route-{}", s.route)),
+                            "title": text.title,
+                            "title_lang": (text_lang != lang).then_some(text_lang),
+                        }))
+                    })
+                    .collect();
+                json!({"name": self.t(lang, &format!("country-{dest}")), "sheets": sheets})
+            })
+            .collect();
+        let others: Vec<Value> = b
+            .site
+            .config
+            .languages
+            .iter()
+            .filter(|l| l.tag != lang)
+            .map(|l| json!({"tag": l.tag, "name": l.name}))
+            .collect();
+        let centres: Vec<Value> = b
+            .site
+            .centres
+            .iter()
+            .map(|c| json!({"id": c.id, "name": format!("{} ({})", c.name, c.town)}))
+            .collect();
+        ctx.insert("groups".into(), json!(groups));
+        ctx.insert("others".into(), json!(others));
+        ctx.insert("centres".into(), json!(centres));
+        Ok(())
     }
 
     /// Every change note of the site in `lang`, newest first, each with

@@ -32,6 +32,9 @@ pub enum Route<'a> {
     Changes { lang: &'a str },
     /// `<lang>/centres/`: where to get free advice (`centres.yaml`).
     Centres { lang: &'a str },
+    /// `<lang>/pack/`: the form that makes a visitor pack. `serve` only: a
+    /// static site has no server to make the PDF, so `build` skips it.
+    PackForm { lang: &'a str },
     /// `<lang>/feed.xml`: the site's change notes and reviews.
     Feed { lang: &'a str },
     /// `<lang>/<destination>/feed.xml`: one destination's.
@@ -65,6 +68,7 @@ impl<'a> Route<'a> {
                 | Route::Sheet { .. }
                 | Route::Changes { .. }
                 | Route::Centres { .. }
+                | Route::PackForm { .. }
         )
     }
 
@@ -78,6 +82,7 @@ impl<'a> Route<'a> {
             | Route::Booklet { lang, .. }
             | Route::Changes { lang }
             | Route::Centres { lang }
+            | Route::PackForm { lang }
             | Route::Feed { lang }
             | Route::DestinationFeed { lang, .. }
             | Route::SearchIndex { lang } => Some(lang),
@@ -95,6 +100,7 @@ impl<'a> Route<'a> {
             Route::Booklet { dest, .. } => Route::Booklet { lang, dest },
             Route::Changes { .. } => Route::Changes { lang },
             Route::Centres { .. } => Route::Centres { lang },
+            Route::PackForm { .. } => Route::PackForm { lang },
             Route::Feed { .. } => Route::Feed { lang },
             Route::DestinationFeed { dest, .. } => Route::DestinationFeed { lang, dest },
             Route::SearchIndex { .. } => Route::SearchIndex { lang },
@@ -123,6 +129,7 @@ impl<'a> Model<'a> {
             Route::Booklet { lang, dest } => format!("{}/{dest}/booklet.pdf", url_segment(lang)),
             Route::Changes { lang } => format!("{}/changes/", url_segment(lang)),
             Route::Centres { lang } => format!("{}/centres/", url_segment(lang)),
+            Route::PackForm { lang } => format!("{}/pack/", url_segment(lang)),
             Route::Feed { lang } => format!("{}/feed.xml", url_segment(lang)),
             Route::DestinationFeed { lang, dest } => {
                 format!("{}/{dest}/feed.xml", url_segment(lang))
@@ -164,6 +171,7 @@ impl<'a> Model<'a> {
             [l, "search-index.json"] => Route::SearchIndex { lang: lang(l)? },
             // No destination is called `changes`: codes are two letters.
             [l, "changes", "index.html"] => Route::Changes { lang: lang(l)? },
+            [l, "pack", "index.html"] => Route::PackForm { lang: lang(l)? },
             [l, "centres", "index.html"] if !self.site.centres.is_empty() => {
                 Route::Centres { lang: lang(l)? }
             }

@@ -45,6 +45,22 @@ pub fn answer(state: &State, request: tiny_http::Request) {
         return;
     }
     state.judge_today();
+    let form = url
+        .split('#')
+        .next()
+        .and_then(|u| u.split_once('?'))
+        .map_or("", |(_, q)| q);
+    if let Some(a) = state.pack(&key, form) {
+        let mut response = bytes(a.status, a.content_type, a.body);
+        if let Some(name) = a.file_name {
+            response.add_header(header(
+                "Content-Disposition",
+                &format!("inline; filename=\"{name}\""),
+            ));
+        }
+        let _ = request.respond(response);
+        return;
+    }
     let response = match state.output.read().as_deref() {
         Ok(Output::Broken(page)) if key.ends_with(".html") => Some(bytes(
             500,

@@ -10,6 +10,7 @@
 //!   table.
 
 mod http;
+mod pack;
 mod state;
 mod watch;
 

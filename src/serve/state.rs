@@ -307,9 +307,7 @@ impl State {
 }
 
 pub fn one(d: Diagnostic) -> Diagnostics {
-    let mut diags = Diagnostics::default();
-    diags.push(d);
-    diags
+    d.into()
 }
 
 /// Diagnostics as the terminal shows them; printed there too.

@@ -14,5 +14,6 @@ mod fuzz_regressions;
 mod hostile;
 mod l10n;
 mod mutations;
+mod pack;
 mod pdf;
 mod serve;

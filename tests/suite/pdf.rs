@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use crate::common::{TestSite, base_source_with as src, pdf_text, tool};
+use crate::common::{TestSite, base_source_with as src, pdf_text, qr_codes, tool};
 
 const TODAY: &str = "2026-12-01";
 const LANGS: [&str; 7] = ["en", "sq", "sr-Cyrl", "sr-Latn", "mk", "bs", "hr"];
@@ -192,33 +192,9 @@ fn booklets_have_a_cover_contents_and_every_route() {
 fn the_qr_code_decodes_to_the_page_url() {
     let site = sample();
     let path = pdf(site, "sr-latn/us/diversity-visa/handout.pdf");
-    let dir = tempfile::tempdir().unwrap();
-    let prefix = dir.path().join("page");
-    tool(
-        "pdftoppm",
-        &[
-            "-gray",
-            "-r",
-            "150",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            path.to_str().unwrap(),
-            prefix.to_str().unwrap(),
-        ],
-    );
-    let pgm = std::fs::read_dir(dir.path())
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
-    let (w, h, pixels) = read_pgm(&std::fs::read(pgm).unwrap());
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| pixels[y * w + x]);
-    let grids = img.detect_grids();
-    assert_eq!(grids.len(), 1, "one QR code on the first page");
-    let (_, content) = grids[0].decode().expect("the QR code decodes");
+    let codes = qr_codes(&path, 1);
+    assert_eq!(codes.len(), 1, "one QR code on the first page");
+    let content = codes[0].clone();
     // The page, with the printout's version, opened at its updates.
     let page = site.read("public/sr-latn/us/diversity-visa/index.html");
     let version = page
@@ -247,25 +223,6 @@ fn the_qr_code_decodes_to_the_page_url() {
         )),
         "{text}"
     );
-}
-
-/// A binary PGM (P5) image: width, height, 8-bit grey pixels.
-fn read_pgm(bytes: &[u8]) -> (usize, usize, Vec<u8>) {
-    let mut fields = Vec::new();
-    let mut i = 0;
-    while fields.len() < 4 {
-        while bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let start = i;
-        while !bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        fields.push(String::from_utf8_lossy(&bytes[start..i]).into_owned());
-    }
-    assert_eq!(fields[0], "P5");
-    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    (w, h, bytes[i + 1..i + 1 + w * h].to_vec())
 }
 
 #[test]

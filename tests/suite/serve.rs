@@ -263,3 +263,60 @@ fn says_it_listens_on_loopback_only() {
         "{said}"
     );
 }
+
+/// Staff make a visitor pack in the browser: the form offers the site's
+/// sheets, languages and centres, works without JavaScript (a GET form),
+/// and the server refuses anything it did not offer.
+#[test]
+fn the_pack_form_makes_packs_and_refuses_what_it_did_not_offer() {
+    let site = TestSite::base();
+    site.write(
+        "content/centres.yaml",
+        "- id: tirana\n  name: Centre Tirana\n  town: Tirana\n  hours:\n    - days: mon-fri\n      opens: \"08:00\"\n      closes: \"16:00\"\n",
+    );
+    let server = start(&site);
+    let (status, _, page) = get(server.port, "/sq/pack/");
+    assert_eq!(status, 200);
+    let page = String::from_utf8(page).unwrap();
+    for want in [
+        "<form method=\"get\" action=\"pack.pdf\" class=\"pack\">",
+        "<input type=\"checkbox\" name=\"sheet\" value=\"de/work\" id=\"fs-sheet-de-work\"> <label for=\"fs-sheet-de-work\">",
+        "<option value=\"en\" lang=\"en\">English</option>",
+        "<option value=\"tirana\">Centre Tirana (Tirana)</option>",
+    ] {
+        assert!(page.contains(want), "{want}\n{page}");
+    }
+    let (status, head, pdf) = get(
+        server.port,
+        "/sq/pack/pack.pdf?sheet=de%2Fwork&also=en&centre=tirana",
+    );
+    assert_eq!(status, 200, "{head}");
+    assert!(head.contains("Content-Type: application/pdf"), "{head}");
+    assert!(
+        head.contains("filename=\"pack-sq-2026-03-01.pdf\""),
+        "{head}"
+    );
+    assert!(pdf.starts_with(b"%PDF-"));
+    for bad in [
+        "",
+        "sheet=",
+        "sheet=de/study",
+        "sheet=../../../../etc/passwd",
+        "sheet=%2Fetc%2Fpasswd",
+        "sheet=de/work&also=sq",
+        "sheet=de/work&also=fr",
+        "sheet=de/work&centre=nowhere",
+        "sheet=de/work&also=en&also=en",
+        "sheet=de/work&x=1",
+    ] {
+        let (status, _, body) = get(server.port, &format!("/sq/pack/pack.pdf?{bad}"));
+        assert_eq!(status, 400, "{bad}");
+        assert!(!String::from_utf8_lossy(&body).contains("root:"));
+    }
+    // Not in any other folder, and not for a language the site lacks.
+    assert_eq!(get(server.port, "/xx/pack/").0, 404);
+    assert_eq!(
+        get(server.port, "/sq/de/pack/pack.pdf?sheet=de/work").0,
+        404
+    );
+}

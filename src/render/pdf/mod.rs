@@ -2,6 +2,7 @@
 //! language), typeset by Typst inside the binary. The template gets the
 //! page as data (`/data.json`) and the QR codes as SVG images.
 
+pub mod pack;
 pub mod printable;
 pub mod world;
 

@@ -202,3 +202,56 @@ pub fn leftovers(dir: &Path) -> Vec<String> {
         .filter(|n| n.contains(".factsheet-"))
         .collect()
 }
+
+/// The QR codes on page `page` of a PDF, decoded (rendered at 150 dpi,
+/// as a phone would see a printout).
+pub fn qr_codes(pdf: &Path, page: usize) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = dir.path().join("page");
+    let n = page.to_string();
+    tool(
+        "pdftoppm",
+        &[
+            "-gray",
+            "-r",
+            "150",
+            "-f",
+            &n,
+            "-l",
+            &n,
+            pdf.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
+    let pgm = std::fs::read_dir(dir.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let (w, h, pixels) = read_pgm(&std::fs::read(pgm).unwrap());
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| pixels[y * w + x]);
+    img.detect_grids()
+        .iter()
+        .map(|g| g.decode().expect("the QR code decodes").1)
+        .collect()
+}
+
+/// A binary PGM (P5) image: width, height, 8-bit grey pixels.
+fn read_pgm(bytes: &[u8]) -> (usize, usize, Vec<u8>) {
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while fields.len() < 4 {
+        while bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..i]).into_owned());
+    }
+    assert_eq!(fields[0], "P5");
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    (w, h, bytes[i + 1..i + 1 + w * h].to_vec())
+}

@@ -1,0 +1,99 @@
+//! `factsheet pack`: one PDF for one visitor: their topics in their
+//! language, each followed by a second language if asked, with their
+//! centre's address and hours on the cover.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use super::stamp::write_atomically;
+use super::{Ctx, Error, Outcome, Result, plural, usage};
+use crate::diagnostics::Format;
+use crate::pipeline::{self, Stop};
+use crate::render::pdf::pack::{self, Pack};
+
+pub struct Options<'a> {
+    pub sheets: &'a [String],
+    pub lang: &'a str,
+    pub also: Option<&'a str>,
+    pub centre: Option<&'a str>,
+    pub out: Option<&'a Path>,
+}
+
+pub fn run(ctx: &Ctx, opts: Options) -> Result {
+    let started = Instant::now();
+    let options = pipeline::Options {
+        today: ctx.today,
+        base_url: None,
+        pdf: true,
+        strict: false,
+    };
+    let (prepared, published) = match pipeline::prepare(&ctx.cli.root, &options) {
+        Ok(p) => p,
+        Err(Stop::Unreadable(msg, diags)) => {
+            ctx.print(&diags, Format::Human);
+            eprintln!("error: {msg}");
+            return Err(Error::Reported);
+        }
+        Err(Stop::Usage(msg)) => return Err(usage(msg)),
+        Err(Stop::Content(published)) => {
+            ctx.print(&ctx.visible(&published), Format::Human);
+            ctx.summary(&format!(
+                "no pack made: {} in the content (run `factsheet check`)",
+                plural(published.errors(), "error", "errors")
+            ));
+            return Ok(Outcome::Problems);
+        }
+        Err(Stop::Theme(d)) => {
+            ctx.print(&d.into(), Format::Human);
+            return Ok(Outcome::Problems);
+        }
+    };
+    // Stale content is printed with its warning; say so here too.
+    ctx.print(&crate::pipeline::errors_only(&published), Format::Human);
+    let model = prepared.model();
+    let pack =
+        Pack::parse(&model, opts.sheets, opts.lang, opts.also, opts.centre).map_err(usage)?;
+    let Some(typesetter) = prepared.typesetter.as_deref() else {
+        return Err(usage("the theme has no PDF templates"));
+    };
+    let bytes = match pack::render(&model, typesetter, &pack) {
+        Ok(b) => b,
+        Err(d) => {
+            ctx.print(&d.into(), Format::Human);
+            return Ok(Outcome::Problems);
+        }
+    };
+    let out: PathBuf = opts.out.map_or_else(
+        || {
+            PathBuf::from(format!(
+                "pack-{}-{}.pdf",
+                crate::lang::url_segment(pack.lang),
+                ctx.today
+            ))
+        },
+        Path::to_path_buf,
+    );
+    if out.is_dir() {
+        return Err(usage(format!(
+            "{} is a folder: give a file name, e.g. --out pack.pdf",
+            out.display()
+        )));
+    }
+    write_atomically(&out, &bytes)
+        .map_err(|e| usage(format!("cannot write {}: {e}", out.display())))?;
+    let words = crate::render::view::Words::new(model.site, pack.lang);
+    let langs = match pack.also {
+        Some(a) => format!("{} and {}", words.name_of(pack.lang), words.name_of(a)),
+        None => words.name_of(pack.lang),
+    };
+    ctx.summary(&format!(
+        "wrote {}: {} in {langs}{} in {:.2} s",
+        out.display(),
+        plural(pack.sheets.len(), "sheet", "sheets"),
+        pack.centre
+            .map(|c| format!(", for {}", c.town))
+            .unwrap_or_default(),
+        started.elapsed().as_secs_f64()
+    ));
+    Ok(Outcome::Clean)
+}

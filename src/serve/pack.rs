@@ -1,0 +1,120 @@
+//! The visitor-pack form for staff, `serve` only: `/<lang>/pack/` offers
+//! the site's sheets, languages and centres; `/<lang>/pack/pack.pdf?…`
+//! makes the PDF. Anything the form did not offer is refused with a 400,
+//! and nothing is read but the site already in memory.
+
+use std::sync::Arc;
+
+use super::state::{Output, State};
+use crate::lang::url_segment;
+use crate::render::pdf::pack::{self, MAX_SHEETS, Pack};
+use crate::render::{Renderer, Route};
+
+/// An answer: status, content type, body, and a file name for a PDF.
+pub struct Answer {
+    pub status: u16,
+    pub content_type: &'static str,
+    pub body: Vec<u8>,
+    pub file_name: Option<String>,
+}
+
+fn text(status: u16, msg: impl Into<String>) -> Answer {
+    Answer {
+        status,
+        content_type: "text/plain; charset=utf-8",
+        body: format!("{}\n", msg.into()).into_bytes(),
+        file_name: None,
+    }
+}
+
+impl State {
+    /// The form (`<lang>/pack/index.html`) or a pack (`<lang>/pack/pack.pdf`
+    /// with the form's query); None for any other key.
+    pub fn pack(&self, key: &str, query: &str) -> Option<Answer> {
+        let (seg, what) = key.split_once("/pack/")?;
+        if !matches!(what, "index.html" | "pack.pdf") || seg.contains('/') {
+            return None;
+        }
+        let prepared = match self.output.read().as_deref() {
+            Ok(Output::Site { prepared, .. }) => Arc::clone(prepared),
+            _ => {
+                return Some(text(
+                    503,
+                    "the site has errors: see the page in your browser",
+                ));
+            }
+        };
+        let model = prepared.model();
+        let lang = model.site.config.tags().find(|t| url_segment(t) == seg)?;
+        if what == "index.html" {
+            let renderer =
+                Renderer::new(&model, &prepared.theme, prepared.typesetter.as_deref()).ok()?;
+            return Some(match renderer.render(Route::PackForm { lang })? {
+                Ok(file) => Answer {
+                    status: 200,
+                    content_type: "text/html; charset=utf-8",
+                    body: file.bytes,
+                    file_name: None,
+                },
+                Err(d) => text(500, d.message),
+            });
+        }
+        let refuse = || {
+            let words = crate::render::view::Words::new(model.site, lang);
+            text(400, words.t("pack-form-error"))
+        };
+        // Only what the form offers: sheets by their value, a second
+        // language, a centre; each once at most, nothing else.
+        let (mut sheets, mut also, mut centre) = (Vec::new(), None, None);
+        for (k, v) in url::form_urlencoded::parse(query.as_bytes()) {
+            match k.as_ref() {
+                "sheet"
+                    if model
+                        .sheets
+                        .iter()
+                        .any(|s| v == format!("{}/{}", s.destination, s.route)) =>
+                {
+                    sheets.push(v.into_owned());
+                }
+                "also"
+                    if also.is_none()
+                        && (v.is_empty()
+                            || model.site.config.tags().any(|t| t == v && t != lang)) =>
+                {
+                    also = Some(v.into_owned());
+                }
+                "centre"
+                    if centre.is_none()
+                        && (v.is_empty() || model.site.centres.iter().any(|c| c.id == v)) =>
+                {
+                    centre = Some(v.into_owned());
+                }
+                _ => return Some(refuse()),
+            }
+        }
+        if sheets.is_empty() || sheets.len() > MAX_SHEETS {
+            return Some(refuse());
+        }
+        let nonempty = |o: &Option<String>| o.clone().filter(|s| !s.is_empty());
+        let (also, centre) = (nonempty(&also), nonempty(&centre));
+        let Ok(request) = Pack::parse(&model, &sheets, lang, also.as_deref(), centre.as_deref())
+        else {
+            return Some(refuse());
+        };
+        let Some(ts) = prepared.typesetter.as_deref() else {
+            return Some(text(
+                503,
+                "PDFs are off: restart `factsheet serve` without --no-pdf",
+            ));
+        };
+        Some(match pack::render(&model, ts, &request) {
+            Ok(body) => Answer {
+                status: 200,
+                content_type: "application/pdf",
+                body,
+                file_name: Some(format!("pack-{seg}-{}.pdf", model.today)),
+            },
+            Err(d) => text(500, d.message),
+        })
+    }
+}
