@@ -38,6 +38,12 @@ if html and pdf:
     per = (pdf["cpu_s"] - html["cpu_s"]) / 200 * 1000
     print(f"PDFs: build with 100 handouts + 10 booklets {pdf['wall_s']:.2f} s wall, {pdf['cpu_s']:.2f} s CPU "
           f"({pdf['cpu_s'] / pdf['wall_s']:.2f} cores busy); {per:.1f} ms of CPU per sheet typeset over the HTML-only build")
+pages = next((r["pages"] for r in rows if r["tool"] == "pdf-pages"), None)
+if html and pdf and pages:
+    print(f"PDFs: {pages} pages typeset, {(pdf['cpu_s'] - html['cpu_s']) / pages * 1000:.1f} ms of CPU per page")
+pack = next((r for r in rows if r["tool"] == "factsheet-pack"), None)
+if pack:
+    print(f"pack: 10 sheets, one language, {pack['wall_s']:.2f} s wall, {pack['cpu_s']:.2f} s CPU (whole command: load, check, typeset, write)")
 for r in (r for r in rows if r["tool"] == "serve-edit"):
     print(f"serve at {r['pages']} pages: edit to new page median {r['median_ms']} ms, max {r['max_ms']} ms (startup {r['startup_s']} s)")
 json.dump({"date": datetime.date.today().isoformat(), "machine": platform.machine(), "rows": rows, "ratios": ratios},

@@ -182,3 +182,64 @@ fn centres_yaml_mistakes_are_placed_with_hints() {
             "content/centres.yaml:11:3: error[unknown-field]: unknown field `fax` in a centre",
         );
 }
+
+/// The pack is accessible: a bookmark per sheet (in the order printed),
+/// the title in the viewer's title bar, the document language, and each
+/// sheet's text tagged with its own language.
+#[test]
+fn a_pack_has_bookmarks_its_title_shown_and_its_languages_tagged() {
+    let site = TestSite::sample();
+    let out = site.path().join("p.pdf");
+    site.run(&[
+        "--today",
+        "2026-12-01",
+        "pack",
+        "de/work",
+        "it/seasonal-work",
+        "--lang",
+        "sq",
+        "--also",
+        "en",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .code(0);
+    let json = tool(
+        "qpdf",
+        &["--json", "--json-key=outlines", out.to_str().unwrap()],
+    );
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let titles: Vec<&str> = json["outlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Gjermania · Punë: Punë në Gjermani sipas Rregullores për Ballkanin Perëndimor (Shqip)",
+            "Gjermania · Punë: Working in Germany under the Western Balkans Regulation (English)",
+            "Italia · Punë sezonale: Punë sezonale në Itali sipas dekretit të kuotave (Decreto Flussi) (Shqip)",
+            "Italia · Punë sezonale: Seasonal work in Italy under the quota decree (Decreto Flussi) (English)",
+        ]
+    );
+    let plain = site.path().join("plain.pdf");
+    tool(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            out.to_str().unwrap(),
+            plain.to_str().unwrap(),
+        ],
+    );
+    let raw = String::from_utf8_lossy(&std::fs::read(&plain).unwrap()).into_owned();
+    assert!(raw.contains("/DisplayDocTitle true"));
+    assert!(raw.contains("/Lang (sq)") && raw.contains("/Lang (en)"));
+    let info = tool("pdfinfo", &[out.to_str().unwrap()]);
+    assert!(
+        info.contains("Title:           Fletët tuaja informative"),
+        "{info}"
+    );
+}
