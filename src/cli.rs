@@ -135,6 +135,22 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Write every translation as a gettext PO file (and every sheet as a
+    /// template) for translation platforms: po/<lang>/<dest>/<route>.po.
+    Export {
+        /// Only these languages (repeat for more).
+        #[arg(long, value_name = "LANG")]
+        lang: Vec<String>,
+        /// The folder to write [default: po, in the site's root].
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Write PO files from a translation platform back into the
+    /// translation sheets; stamp those that are complete.
+    Import {
+        #[arg(required = true, value_name = "FILE.po")]
+        files: Vec<PathBuf>,
+    },
     /// Mark translations as current with the source they now match.
     Stamp {
         #[arg(required = true, value_name = "FILE")]

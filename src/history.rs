@@ -104,3 +104,30 @@ fn read_text(bytes: &[u8], place: &Place) -> Option<Text> {
     let mut diags = Diagnostics::default();
     sheet::read_bytes(Path::new("history"), bytes, place, &mut diags).map(|d| d.text)
 }
+
+/// The source text a translation was made from: today's source's version
+/// whose hash the translation recorded, from git history; None without
+/// that history.
+pub fn source_of(
+    site: &crate::content::Site,
+    dest: &str,
+    route: &str,
+    translation: &sheet::Doc,
+) -> Option<Text> {
+    let sheet::Role::Translation(t) = &translation.role else {
+        return None;
+    };
+    let hash = &t.source_hash.as_ref()?.value;
+    let c = &site.config;
+    let rel = crate::content::names::sheet_path(dest, route, &c.source_language);
+    let place = Place::new(
+        dest,
+        route,
+        &c.source_language,
+        &c.source_language,
+        rel.clone(),
+    );
+    find_version(&site.root.join(&rel), &place, hash)
+        .ok()
+        .map(|v| v.text)
+}

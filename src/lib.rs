@@ -21,6 +21,7 @@ pub mod output;
 pub mod paper;
 pub mod paths;
 pub mod pipeline;
+pub mod po;
 pub mod render;
 pub mod serve;
 pub mod text;

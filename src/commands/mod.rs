@@ -4,6 +4,8 @@
 mod build;
 mod check;
 mod diff;
+mod export;
+mod import;
 mod new;
 mod note;
 mod pack;
@@ -176,6 +178,8 @@ pub fn run(cli: Cli) -> Result {
         } => new::run(&ctx, destination, route, lang.as_deref()),
         Command::Stamp { files } => stamp::run(&ctx, files),
         Command::Note { file, text, .. } => note::run(&ctx, file, text.as_deref()),
+        Command::Export { lang, out } => export::run(&ctx, lang, out.as_deref()),
+        Command::Import { files } => import::run(&ctx, files),
         Command::Pack {
             sheets,
             lang,

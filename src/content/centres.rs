@@ -153,7 +153,7 @@ fn hours(r: &mut Reader, node: &Node) -> Vec<Hours> {
             r.error_abs(
                 closes.pos,
                 Code::BadHours,
-                "the centre closes before it opens",
+                "the centre must close after it opens",
                 "write times on a 24-hour clock, e.g. opens: \"08:00\", closes: \"16:00\"",
             );
             continue;
@@ -212,9 +212,15 @@ fn days(r: &mut Reader, node: &Node) -> Option<Vec<u8>> {
 /// `HH:MM` on a 24-hour clock (`8:30` too).
 fn time(r: &mut Reader, node: &Node, key: &str) -> Option<Spanned<(u8, u8)>> {
     let raw = r.text(node, key)?;
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
     let parsed = raw.value.split_once(':').and_then(|(h, m)| {
+        if !digits(h, 1..=2) || !digits(m, 2..=2) {
+            return None;
+        }
         let (h, m) = (h.parse::<u8>().ok()?, m.parse::<u8>().ok()?);
-        (h < 24 && m < 60 && raw.value.len() <= 5).then_some((h, m))
+        (h < 24 && m < 60).then_some((h, m))
     });
     if parsed.is_none() {
         r.error_abs(

@@ -92,6 +92,8 @@ codes! {
     InvalidDate = "invalid-date",
     /// A file, folder or theme file could not be read, or a PDF could not be made.
     Io = "io",
+    /// A translated segment adds raw HTML that its source text does not have.
+    MarkupAdded = "markup-added",
     /// A source sheet's field is in a translation, or a source has a `translation` block.
     MisplacedField = "misplaced-field",
     /// A `.md` file directly in `content/`, outside a destination folder, is not read.
@@ -116,6 +118,8 @@ codes! {
     Overdue = "overdue",
     /// `destination` or `route` differs from the file's folder or name.
     PathMismatch = "path-mismatch",
+    /// A PO file is not valid gettext syntax.
+    PoSyntax = "po-syntax",
     /// A symlinked folder points inside the site; it is not followed.
     SymlinkDir = "symlink-dir",
     /// A symlink points outside the site or nowhere; it is not followed.
@@ -138,6 +142,8 @@ codes! {
     UnknownField = "unknown-field",
     /// A key-fact label has no `fact-<label>` message, or a translation's is not in its source.
     UnknownLabel = "unknown-label",
+    /// A PO file's `msgid` (with its `msgctxt`) is not a segment of the current source.
+    UnknownSegment = "unknown-segment",
     /// A file name, setting or Fluent file names a language the site does not have.
     UnknownLanguage = "unknown-language",
     /// A Fluent file has a message the source language's file does not have.
@@ -148,6 +154,8 @@ codes! {
     UnnotedChange = "unnoted-change",
     /// A translation has no `source_hash`, or an empty one, as `new` writes it.
     Unstamped = "unstamped",
+    /// A PO file's `Language` is not the language its path names.
+    WrongLanguage = "wrong-language",
     /// A field has the wrong kind of value: a list where text is needed, or the like.
     WrongType = "wrong-type",
     /// Front matter or `site.yaml` is not valid YAML, has aliases or a repeated key, or is too big.

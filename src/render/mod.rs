@@ -55,6 +55,20 @@ pub struct Model<'a> {
     /// many pages (fallbacks) and in the search index. Keyed by the text
     /// itself: a hash alone could show another sheet's body on a collision.
     markdown: Mutex<HashMap<Box<str>, Arc<markdown::Rendered>>>,
+    /// Which sections of an outdated translation changed in the source,
+    /// per sheet × language, when git history has the version it was made
+    /// from (computed when first asked for).
+    stale: Vec<OnceLock<Option<Stale>>>,
+}
+
+/// The parts of an outdated translation whose source changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stale {
+    /// Sections (0 before the first heading, then one per heading).
+    pub sections: Vec<usize>,
+    /// Segments whose source changed, of all the sheet's segments.
+    pub segments: usize,
+    pub total: usize,
 }
 
 impl<'a> Model<'a> {
@@ -69,6 +83,9 @@ impl<'a> Model<'a> {
         let texts = (0..sheets.len() * site.config.languages.len())
             .map(|_| OnceLock::new())
             .collect();
+        let stale = (0..sheets.len() * site.config.languages.len())
+            .map(|_| OnceLock::new())
+            .collect();
         Model {
             site,
             today,
@@ -77,7 +94,43 @@ impl<'a> Model<'a> {
             destinations,
             texts,
             markdown: Default::default(),
+            stale,
         }
+    }
+
+    /// What changed in the source since the translation that `lang`'s page
+    /// of `sheet` shows was made; None when it is current, or when git
+    /// history lacks the version it was made from.
+    pub fn stale(&self, sheet: usize, lang: &str) -> Option<&Stale> {
+        let s = self.sheets.get(sheet)?;
+        let l = self.site.config.tags().position(|t| t == lang)?;
+        let cell = self
+            .stale
+            .get(sheet * self.site.config.languages.len() + l)?;
+        cell.get_or_init(|| {
+            let shown = crate::render::view::content_lang(s.page(lang)?, lang);
+            // The file shown: the language's own, or its derivation base's.
+            let file_lang = if s.files.translations.contains_key(&shown) {
+                shown
+            } else {
+                self.site.config.language(&shown)?.derive.clone()?
+            };
+            let page = s.page(&file_lang)?;
+            if page.translation != Some(crate::freshness::Currency::Outdated) {
+                return None;
+            }
+            let tr = s.files.translations.get(&file_lang)?;
+            let base = crate::history::source_of(self.site, s.destination, s.route, tr)?;
+            let (sections, segments) =
+                crate::po::apply::stale_sections(&s.source.text, &tr.text, &base);
+            let total = crate::po::segments::of_text(&s.source.text).len();
+            Some(Stale {
+                sections,
+                segments,
+                total,
+            })
+        })
+        .as_ref()
     }
 
     /// The text sheet `sheet` shows in `lang`: its translation (with the

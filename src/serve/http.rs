@@ -52,6 +52,9 @@ pub fn answer(state: &State, request: tiny_http::Request) {
         .map_or("", |(_, q)| q);
     if let Some(a) = state.pack(&key, form) {
         let mut response = bytes(a.status, a.content_type, a.body);
+        if let Some(to) = a.location {
+            response.add_header(header("Location", &to));
+        }
         if let Some(name) = a.file_name {
             response.add_header(header(
                 "Content-Disposition",

@@ -8,14 +8,16 @@ use std::sync::Arc;
 use super::state::{Output, State};
 use crate::lang::url_segment;
 use crate::render::pdf::pack::{self, MAX_SHEETS, Pack};
-use crate::render::{Renderer, Route};
+use crate::render::{Model, Renderer, Route};
 
-/// An answer: status, content type, body, and a file name for a PDF.
+/// An answer: status, content type, body, a file name for a PDF, and
+/// where to go for a redirect.
 pub struct Answer {
     pub status: u16,
     pub content_type: &'static str,
     pub body: Vec<u8>,
     pub file_name: Option<String>,
+    pub location: Option<String>,
 }
 
 fn text(status: u16, msg: impl Into<String>) -> Answer {
@@ -24,6 +26,7 @@ fn text(status: u16, msg: impl Into<String>) -> Answer {
         content_type: "text/plain; charset=utf-8",
         body: format!("{}\n", msg.into()).into_bytes(),
         file_name: None,
+        location: None,
     }
 }
 
@@ -31,6 +34,14 @@ impl State {
     /// The form (`<lang>/pack/index.html`) or a pack (`<lang>/pack/pack.pdf`
     /// with the form's query); None for any other key.
     pub fn pack(&self, key: &str, query: &str) -> Option<Answer> {
+        if let Some(seg) = key.strip_suffix("/pack")
+            && !seg.contains('/')
+        {
+            return Some(Answer {
+                location: Some(format!("/{seg}/pack/")),
+                ..text(301, "")
+            });
+        }
         let (seg, what) = key.split_once("/pack/")?;
         if !matches!(what, "index.html" | "pack.pdf") || seg.contains('/') {
             return None;
@@ -55,6 +66,7 @@ impl State {
                     content_type: "text/html; charset=utf-8",
                     body: file.bytes,
                     file_name: None,
+                    location: None,
                 },
                 Err(d) => text(500, d.message),
             });
@@ -69,10 +81,11 @@ impl State {
         for (k, v) in url::form_urlencoded::parse(query.as_bytes()) {
             match k.as_ref() {
                 "sheet"
-                    if model
-                        .sheets
-                        .iter()
-                        .any(|s| v == format!("{}/{}", s.destination, s.route)) =>
+                    if !sheets.iter().any(|s| *s == v)
+                        && model
+                            .sheets
+                            .iter()
+                            .any(|s| v == format!("{}/{}", s.destination, s.route)) =>
                 {
                     sheets.push(v.into_owned());
                 }
@@ -97,22 +110,30 @@ impl State {
         }
         let nonempty = |o: &Option<String>| o.clone().filter(|s| !s.is_empty());
         let (also, centre) = (nonempty(&also), nonempty(&centre));
-        let Ok(request) = Pack::parse(&model, &sheets, lang, also.as_deref(), centre.as_deref())
-        else {
-            return Some(refuse());
-        };
         let Some(ts) = prepared.typesetter.as_deref() else {
             return Some(text(
                 503,
                 "PDFs are off: restart `factsheet serve` without --no-pdf",
             ));
         };
-        Some(match pack::render(&model, ts, &request) {
+        // A pack goes home with the visitor: its QR codes and addresses are
+        // the published site's, never this preview's.
+        let public = Model::new(
+            &prepared.site,
+            prepared.today,
+            &prepared.site.config.base_url,
+        );
+        let Ok(request) = Pack::parse(&public, &sheets, lang, also.as_deref(), centre.as_deref())
+        else {
+            return Some(refuse());
+        };
+        Some(match pack::render(&public, ts, &request) {
             Ok(body) => Answer {
                 status: 200,
                 content_type: "application/pdf",
                 body,
                 file_name: Some(format!("pack-{seg}-{}.pdf", model.today)),
+                location: None,
             },
             Err(d) => text(500, d.message),
         })

@@ -7,7 +7,7 @@ use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::{TestSite, base_source_with as src};
+use crate::common::{TestSite, base_source_with as src, pdf_text};
 
 struct Server {
     child: Child,
@@ -297,7 +297,18 @@ fn the_pack_form_makes_packs_and_refuses_what_it_did_not_offer() {
         "{head}"
     );
     assert!(pdf.starts_with(b"%PDF-"));
+    // Its QR codes and printed addresses are the published site's: the
+    // visitor's phone cannot reach this computer.
+    let file = site.path().join("served-pack.pdf");
+    std::fs::write(&file, &pdf).unwrap();
+    let text: String = pdf_text(&file, false, false).split_whitespace().collect();
+    assert!(text.contains("example.org/sq/de/work/?v="), "{text}");
+    assert!(!text.contains("127.0.0.1"), "{text}");
+    let (status, head, _) = get(server.port, "/sq/pack");
+    assert_eq!(status, 301);
+    assert!(head.contains("Location: /sq/pack/"), "{head}");
     for bad in [
+        "sheet=de/work&sheet=de/work",
         "",
         "sheet=",
         "sheet=de/study",

@@ -199,7 +199,17 @@ pub fn render(model: &Model, ts: &Typesetter, pack: &Pack) -> Result<Vec<u8>, Di
     let job = Job {
         main: "/pack.typ",
         files,
-        ident: format!("{home}pack"),
+        ident: format!(
+            "{home}pack/{}",
+            pack.sheets
+                .iter()
+                .map(|&i| model.url(Route::Sheet {
+                    lang: pack.lang,
+                    sheet: i
+                }))
+                .collect::<Vec<_>>()
+                .join("+")
+        ),
         date: model.today,
     };
     typeset(ts, "pack.pdf", &what, &job).map(|made| made.file.bytes)

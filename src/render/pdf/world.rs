@@ -213,5 +213,7 @@ impl World for DocWorld<'_> {
 /// writes the file, and fails with the reason when a document falls short.
 fn standards() -> typst_pdf::PdfStandards {
     use typst_pdf::{PdfStandard, PdfStandards};
-    PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1]).unwrap_or_default()
+    // A fixed pair that Typst accepts together (tested by every PDF test).
+    PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
+        .expect("PDF/A-2a and PDF/UA-1 can be combined")
 }

@@ -1,0 +1,289 @@
+//! `factsheet import FILE.po…`: translations from a platform back into the
+//! translation sheets. A sheet is stamped current only when every segment
+//! is translated and none is fuzzy; otherwise what there is is written and
+//! the summary says how many segments are left.
+
+use std::path::{Path, PathBuf};
+
+use super::stamp::write_atomically;
+use super::{Ctx, Outcome, Result, plural};
+use crate::content::names::{OVERVIEW, sheet_path};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Format};
+use crate::po::{self, apply, segments};
+
+pub fn run(ctx: &Ctx, files: &[PathBuf]) -> Result {
+    let (site, _) = ctx.load()?;
+    let mut diags = Diagnostics::default();
+    let mut lines = Vec::new();
+    for file in files {
+        if let Some(line) = import_one(ctx, &site, file, &mut diags) {
+            lines.push(line);
+        }
+    }
+    diags.sort();
+    ctx.print(&ctx.visible(&diags), Format::Human);
+    for l in &lines {
+        ctx.summary(l);
+    }
+    ctx.summary(&format!(
+        "imported {} of {}{}",
+        lines.len(),
+        plural(files.len(), "file", "files"),
+        if diags.errors() > 0 {
+            format!("; {}", plural(diags.errors(), "error", "errors"))
+        } else {
+            String::new()
+        }
+    ));
+    Ok(if diags.errors() > 0 {
+        Outcome::Problems
+    } else {
+        Outcome::Clean
+    })
+}
+
+fn import_one(
+    ctx: &Ctx,
+    site: &crate::content::Site,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let err = |d: Diagnostic| d.file(file);
+    let meta = match std::fs::metadata(file) {
+        Ok(m) => m,
+        Err(e) => {
+            diags.push(err(Diagnostic::error(
+                Code::Io,
+                format!("cannot read it: {e}"),
+            )
+            .hint("give the path of a .po file that `factsheet export` wrote")));
+            return None;
+        }
+    };
+    if meta.len() > po::MAX_BYTES {
+        diags.push(err(Diagnostic::error(
+            Code::TooLarge,
+            "the file is bigger than 2 MiB",
+        )
+        .hint(
+            "a sheet's PO file is a few kilobytes: export it again with `factsheet export`",
+        )));
+        return None;
+    }
+    let text = match std::fs::read(file)
+        .map_err(|e| e.to_string())
+        .and_then(|b| crate::text::decode(&b).map_err(|d| d.message))
+    {
+        Ok(t) => crate::text::normalize_newlines(&t),
+        Err(e) => {
+            diags.push(err(
+                Diagnostic::error(Code::Encoding, e).hint("save the PO file as UTF-8")
+            ));
+            return None;
+        }
+    };
+    let catalog = po::parse(&text, file, diags)?;
+    let c = &site.config;
+    // Which sheet and language: the header factsheet wrote, checked
+    // against the path (po/<lang>/<dest>/<route>.po).
+    let parts: Vec<String> = file
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let from_path = match parts.as_slice() {
+        [.., lang, dest, name] => name
+            .strip_suffix(".po")
+            .map(|r| (lang.clone(), format!("{dest}/{r}"))),
+        _ => None,
+    };
+    let sheet = catalog
+        .field("X-Factsheet-Sheet")
+        .map(str::to_string)
+        .or_else(|| from_path.as_ref().map(|p| p.1.clone()));
+    let lang = catalog
+        .field("Language")
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .or_else(|| from_path.as_ref().map(|p| p.0.clone()));
+    let (Some(sheet), Some(lang)) = (sheet, lang) else {
+        diags.push(err(Diagnostic::error(Code::PoSyntax, "the file does not say which sheet and language it is for").at(1, 1).hint("import the files `factsheet export` wrote: their header names the sheet (X-Factsheet-Sheet) and the language")));
+        return None;
+    };
+    if let Some((path_lang, _)) = &from_path
+        && c.language(path_lang).is_some()
+        && *path_lang != lang
+    {
+        diags.push(err(Diagnostic::error(
+            Code::WrongLanguage,
+            format!(
+                "the header says `Language: {lang}`, but the file is in the folder for {path_lang}"
+            ),
+        )
+        .at(1, 1)
+        .hint(
+            "import it from the right folder, or fix the platform's language code for this file",
+        )));
+        return None;
+    }
+    if c.language(&lang)
+        .is_none_or(|l| lang == c.source_language || l.derive.is_some())
+    {
+        diags.push(err(Diagnostic::error(
+            Code::WrongLanguage,
+            format!("`{lang}` is not a language translators write on this site"),
+        )
+        .at(1, 1)
+        .hint(format!(
+            "the languages are {}",
+            c.tags()
+                .filter(|t| *t != c.source_language)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))));
+        return None;
+    }
+    let (dest, route) = sheet.split_once('/')?;
+    let files = site.destinations.get(dest).and_then(|d| {
+        if route == OVERVIEW {
+            Some(&d.overview)
+        } else {
+            d.sheets.get(route)
+        }
+    });
+    let Some(source) = files.and_then(|f| f.source.as_ref()) else {
+        diags.push(err(Diagnostic::error(
+            Code::UnknownSegment,
+            format!("the site has no sheet {sheet}"),
+        )
+        .at(1, 1)
+        .hint("run `factsheet export` again: the sheet may have moved")));
+        return None;
+    };
+    // Every entry must be a segment of today's source.
+    let src = segments::of_text(&source.text);
+    let mut found: Vec<Option<(String, bool)>> = vec![None; src.len()];
+    let before = diags.errors();
+    for e in &catalog.entries {
+        match src
+            .iter()
+            .position(|s| s.text == e.id && s.context == e.context)
+        {
+            Some(i) => {
+                if added_markup(&e.id, &e.text) {
+                    diags.push(err(Diagnostic::warning(
+                        Code::MarkupAdded,
+                        "the translation adds HTML that the source text does not have",
+                    )
+                    .at(e.line, 1)
+                    .hint(
+                        "keep the source's formatting; the page removes unsafe HTML anyway",
+                    )));
+                }
+                found[i] = Some((e.text.clone(), e.fuzzy));
+            }
+            None => diags.push(err(Diagnostic::error(
+                Code::UnknownSegment,
+                format!(
+                    "`{}` is not a segment of {}",
+                    short(&e.id),
+                    source.path.display()
+                ),
+            )
+            .at(e.line, 1)
+            .hint(
+                "the source has changed: run `factsheet export` again and translate the new file",
+            ))),
+        }
+    }
+    if diags.errors() > before {
+        return None;
+    }
+    let rel = sheet_path(dest, route, &lang);
+    let real = site.root.join(&rel);
+    let shown = site.display_path(&rel);
+    let existing_text = std::fs::read(&real)
+        .ok()
+        .and_then(|b| crate::text::decode(&b).ok())
+        .map(|t| crate::text::normalize_newlines(&t));
+    let existing = files.and_then(|f| f.translations.get(&lang));
+    let pair = existing_text.as_deref().zip(existing.map(|d| &d.text));
+    if existing_text.is_none()
+        && found
+            .iter()
+            .all(|f| f.as_ref().is_none_or(|(t, _)| t.is_empty()))
+    {
+        return Some(format!(
+            "{}: nothing translated yet; {} not written",
+            file.display(),
+            shown.display()
+        ));
+    }
+    let (mut new, stats) =
+        apply::write_translation(&source.text, &c.source_language, pair, &found)?;
+    if stats.complete()
+        && let Some(stamped) = super::restamp(new.as_bytes(), &source.hash)
+    {
+        new = String::from_utf8(stamped).ok()?;
+    }
+    let old = std::fs::read(&real).ok();
+    if old.as_deref() != Some(new.as_bytes()) {
+        if let Some(dir) = real.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Err(e) = write_atomically(&real, new.as_bytes()) {
+            diags.push(err(Diagnostic::error(
+                Code::Io,
+                format!("cannot write {}: {e}", shown.display()),
+            )
+            .hint("check the folder's permissions")));
+            return None;
+        }
+    }
+    let _ = ctx;
+    Some(if stats.complete() {
+        format!(
+            "{} → {}: {} translated, stamped current",
+            file.display(),
+            shown.display(),
+            stats.translated
+        )
+    } else {
+        format!(
+            "{} → {}: {} translated, {} fuzzy, {} untranslated; not stamped: finish them on the platform, or in the file and run `factsheet stamp {}`",
+            file.display(),
+            shown.display(),
+            stats.translated,
+            stats.fuzzy,
+            stats.untranslated,
+            shown.display()
+        )
+    })
+}
+
+/// Whether `text` has an HTML tag that `source` has not.
+fn added_markup(source: &str, text: &str) -> bool {
+    let tags = |s: &str| -> Vec<String> {
+        s.split('<')
+            .skip(1)
+            .filter_map(|t| {
+                let name: String = t
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                (!name.is_empty()).then(|| name.to_ascii_lowercase())
+            })
+            .collect()
+    };
+    let known = tags(source);
+    tags(text).iter().any(|t| !known.contains(t))
+}
+
+fn short(s: &str) -> String {
+    let t: String = s.chars().take(60).collect();
+    if t.len() < s.len() {
+        format!("{t}…")
+    } else {
+        t
+    }
+}
