@@ -85,6 +85,7 @@ warning-overdue-days =
     }
 warning-expired = Ove informacije važile su samo do { $date }. Ne oslanjajte se na njih: provjerite važeća pravila u zvaničnim izvorima.
 warning-outdated = Original ove stranice izmijenjen je nakon prevođenja. Ovaj prijevod je možda zastario; mjerodavna je verzija na jeziku { $language }.
+section-changed = Ovaj dio je izmijenjen u tekstu na jeziku { $language }.
 fallback-notice = Ova stranica još nije dostupna na jeziku { $requested }. Prikazana je na jeziku { $shown }.
 handout-shortened = Ovaj letak ne sadrži cijeli tekst jer je predug za štampanje. Pročitajte ga u cijelosti na { $url }.
 

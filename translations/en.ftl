@@ -83,6 +83,7 @@ warning-overdue-days =
     }
 warning-expired = This information was valid only until { $date }. Do not rely on it: check the official sources for the current rules.
 warning-outdated = The original of this page has changed since it was translated. This translation may be out of date; the { $language } version is the reference.
+section-changed = This part has changed in the { $language } text.
 fallback-notice = This page is not yet available in { $requested }. It is shown in { $shown }.
 handout-shortened = This handout leaves out part of the text, which is too long to print. Read all of it at { $url }.
 

@@ -85,6 +85,7 @@ warning-overdue-days =
     }
 warning-expired = Ove su informacije vrijedile samo do { $date }. Ne oslanjajte se na njih: provjerite važeća pravila u službenim izvorima.
 warning-outdated = Izvornik ove stranice promijenjen je nakon prevođenja. Ovaj prijevod možda je zastario; mjerodavna je inačica na jeziku { $language }.
+section-changed = Ovaj je dio izmijenjen u tekstu na jeziku { $language }.
 fallback-notice = Ova stranica još nije dostupna na jeziku { $requested }. Prikazana je na jeziku { $shown }.
 handout-shortened = Ovaj letak ne sadrži cijeli tekst jer je predug za ispis. Pročitajte ga u cijelosti na { $url }.
 

@@ -83,6 +83,7 @@ warning-overdue-days =
     }
 warning-expired = Ky informacion ishte i vlefshëm vetëm deri më { $date }. Mos u mbështetni në të: kontrolloni burimet zyrtare për rregullat aktuale.
 warning-outdated = Origjinali i kësaj faqeje ka ndryshuar që kur u përkthye. Ky përkthim mund të jetë i vjetëruar; versioni i referencës është ai në gjuhën { $language }.
+section-changed = Kjo pjesë ka ndryshuar në tekstin në gjuhën { $language }.
 fallback-notice = Kjo faqe nuk është ende e disponueshme në gjuhën { $requested }. Po shfaqet në gjuhën { $shown }.
 handout-shortened = Kjo fletë për printim nuk e përmban gjithë tekstin, sepse është shumë i gjatë. Lexojeni të plotë në { $url }.
 

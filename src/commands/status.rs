@@ -5,6 +5,7 @@ use serde_json::json;
 
 use super::{Ctx, Outcome, Result, plural, usage};
 use crate::cli::StatusFormat;
+use crate::content::Site;
 use crate::content::model::{PageState, SheetState, Shown};
 use crate::content::names::OVERVIEW;
 use crate::diagnostics::{Format, did_you_mean};
@@ -48,7 +49,7 @@ pub fn run(
                 "version": 1,
                 "today": ctx.today.to_string(),
                 "languages": langs,
-                "sheets": sheets.iter().map(|s| sheet_json(s, &langs)).collect::<Vec<_>>(),
+                "sheets": sheets.iter().map(|s| sheet_json(&site, s, &langs)).collect::<Vec<_>>(),
             });
             let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
             text.push('\n');
@@ -56,7 +57,13 @@ pub fn run(
         }
         StatusFormat::Table => {
             let color = ctx.color_stdout();
-            super::stdout(&table(&sheets, &langs, &config.source_language, color))?;
+            super::stdout(&table(
+                &site,
+                &sheets,
+                &langs,
+                &config.source_language,
+                color,
+            ))?;
         }
     }
     if diags.errors() > 0 {
@@ -101,7 +108,26 @@ pub fn run(
     })
 }
 
-fn sheet_json(s: &SheetState, langs: &[&str]) -> serde_json::Value {
+/// Of an outdated translation, how many segments changed in the source
+/// since it was made, and how many there are; None without the version it
+/// was made from (git history).
+fn stale_of(site: &Site, s: &SheetState, lang: &str) -> Option<(usize, usize)> {
+    let page = s.page(lang)?;
+    if page.translation != Some(Currency::Outdated) {
+        return None;
+    }
+    let file_lang = if s.files.translations.contains_key(lang) {
+        lang.to_string()
+    } else {
+        site.config.language(lang)?.derive.clone()?
+    };
+    let tr = s.files.translations.get(&file_lang)?;
+    let base = crate::history::source_of(site, s.destination, s.route, tr)?;
+    let (_, stale) = crate::po::apply::stale_sections(&s.source.text, &tr.text, &base);
+    Some((stale, crate::po::segments::of_text(&s.source.text).len()))
+}
+
+fn sheet_json(site: &Site, s: &SheetState, langs: &[&str]) -> serde_json::Value {
     let f = s.facts;
     json!({
         "destination": s.destination,
@@ -113,13 +139,18 @@ fn sheet_json(s: &SheetState, langs: &[&str]) -> serde_json::Value {
         "due": s.review.due.to_string(),
         "status": s.review.status.as_str(),
         "source_hash": s.hash,
-        "languages": s.pages.iter().filter(|p| langs.contains(&p.lang.as_str())).map(|p| json!({
-            "lang": p.lang,
-            "status": s.review.status.as_str(),
-            "due": s.review.due.to_string(),
-            "translation": p.translation.map(Currency::as_str),
-            "shown": p.shown,
-        })).collect::<Vec<_>>(),
+        "languages": s.pages.iter().filter(|p| langs.contains(&p.lang.as_str())).map(|p| {
+            let stale = stale_of(site, s, &p.lang);
+            json!({
+                "lang": p.lang,
+                "status": s.review.status.as_str(),
+                "due": s.review.due.to_string(),
+                "translation": p.translation.map(Currency::as_str),
+                "shown": p.shown,
+                "stale_segments": stale.map(|x| x.0),
+                "segments": stale.map(|x| x.1),
+            })
+        }).collect::<Vec<_>>(),
     })
 }
 
@@ -149,7 +180,7 @@ fn freshness_cell(f: Freshness) -> Cell {
     }
 }
 
-fn page_cell(p: &PageState) -> Cell {
+fn page_cell(p: &PageState, stale: Option<(usize, usize)>) -> Cell {
     let derived = matches!(p.shown, Shown::Derived { .. });
     let mark = if derived { "*" } else { "" };
     match (p.translation, &p.shown) {
@@ -158,11 +189,15 @@ fn page_cell(p: &PageState) -> Cell {
             fancy: format!("· → {lang}"),
             style: Style::new().dimmed(),
         },
-        (Some(Currency::Outdated), _) => Cell {
-            plain: format!("OUTDATED{mark}"),
-            fancy: format!("✗ outdated{mark}"),
-            style: fg(AnsiColor::Red),
-        },
+        (Some(Currency::Outdated), _) => {
+            // How much changed, when history tells: `OUTDATED 3/41`.
+            let part = stale.map_or(String::new(), |(n, of)| format!(" {n}/{of}"));
+            Cell {
+                plain: format!("OUTDATED{mark}{part}"),
+                fancy: format!("✗ outdated{mark}{part}"),
+                style: fg(AnsiColor::Red),
+            }
+        }
         _ => Cell {
             plain: format!("current{mark}"),
             fancy: format!("✓ current{mark}"),
@@ -173,7 +208,7 @@ fn page_cell(p: &PageState) -> Cell {
 
 /// Rows are sheets, columns languages; the source language's column shows
 /// the review state, the others the translation state.
-fn table(sheets: &[SheetState], langs: &[&str], source: &str, color: bool) -> String {
+fn table(site: &Site, sheets: &[SheetState], langs: &[&str], source: &str, color: bool) -> String {
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let head = |s: &str| Cell {
         plain: s.to_string(),
@@ -200,7 +235,7 @@ fn table(sheets: &[SheetState], langs: &[&str], source: &str, color: bool) -> St
             row.push(if *l == source {
                 freshness_cell(s.review.status)
             } else {
-                page_cell(p)
+                page_cell(p, stale_of(site, s, l))
             });
         }
         rows.push(row);

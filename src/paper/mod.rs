@@ -89,13 +89,22 @@ pub enum Node {
     Span {
         c: Vec<Node>,
     },
+    /// A notice of ours between blocks ("This part has changed in the
+    /// English text"), in the reader's language.
+    Notice {
+        s: String,
+        /// Typst's language of the notice.
+        lang: String,
+    },
 }
 
 impl Node {
     /// The children of a container; `None` for text and breaks.
     fn children_mut(&mut self) -> Option<&mut Vec<Node>> {
         match self {
-            Node::Text { .. } | Node::Code { .. } | Node::Br | Node::Hr => None,
+            Node::Text { .. } | Node::Code { .. } | Node::Br | Node::Hr | Node::Notice { .. } => {
+                None
+            }
             Node::P { c }
             | Node::H { c, .. }
             | Node::Quote { c }
@@ -136,6 +145,31 @@ pub fn shortened(markdown: &str) -> bool {
 
 /// The blocks of `markdown`, and whether some text was left out; relative
 /// links are made absolute against `page_url` so that they can be printed.
+/// `nodes` with `notice` before the text of each section in `sections`
+/// (0 before the first heading; k after the k-th heading).
+pub fn mark_sections(nodes: Vec<Node>, sections: &[usize], notice: &str, lang: &str) -> Vec<Node> {
+    let mark = || Node::Notice {
+        s: notice.to_string(),
+        lang: lang.to_string(),
+    };
+    let mut out = Vec::with_capacity(nodes.len() + sections.len());
+    if sections.contains(&0) {
+        out.push(mark());
+    }
+    let mut heading = 0;
+    for n in nodes {
+        let is_heading = matches!(n, Node::H { .. });
+        out.push(n);
+        if is_heading {
+            heading += 1;
+            if sections.contains(&heading) {
+                out.push(mark());
+            }
+        }
+    }
+    out
+}
+
 pub fn blocks(markdown: &str, page_url: &str) -> (Vec<Node>, bool) {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;

@@ -422,11 +422,55 @@ impl<'b, 'a> Html<'b, 'a> {
             ],
         );
         let share = share::links(&url, &text.title, &message, &words.t("share-email"));
+        let mut body = b.markdown(&text.body).html.clone();
+        if let Some(stale) = b.stale(i, lang) {
+            body = self.mark_stale(i, lang, &body, &stale.sections);
+        }
         Some(HtmlSheet {
             sheet,
-            body: b.markdown(&text.body).html.clone(),
+            body,
             country_href: "../",
             share,
+        })
+    }
+
+    /// The body with a notice on each section whose source changed since
+    /// the translation was made, linking to that section of the source.
+    fn mark_stale(&self, i: usize, lang: &str, body: &str, sections: &[usize]) -> String {
+        let b = self.build;
+        let source_lang = &b.site.config.source_language;
+        let words = Words::new(b.site, lang);
+        let notice = words.t_args(
+            "section-changed",
+            &[("language", FluentValue::from(words.name_of(source_lang)))],
+        );
+        let depth = b.url(Route::Sheet { lang, sheet: i }).matches('/').count();
+        let source_url = format!(
+            "{}{}",
+            "../".repeat(depth),
+            b.url(Route::Sheet {
+                lang: source_lang,
+                sheet: i
+            })
+        );
+        let ids = b
+            .sheets
+            .get(i)
+            .map(|s| super::markdown::heading_ids(&b.markdown(&s.source.text.body).html))
+            .unwrap_or_default();
+        super::markdown::mark_sections(body, sections, &|k| {
+            let anchor = k
+                .checked_sub(1)
+                .and_then(|h| ids.get(h))
+                .map_or(String::new(), |id| format!("#{id}"));
+            format!(
+                "<p class=\"stale-part\" lang=\"{}\"><a href=\"{}{}\" hreflang=\"{}\">{}</a></p>\n",
+                super::escape_xml(lang),
+                super::escape_xml(&source_url),
+                super::escape_xml(&anchor),
+                super::escape_xml(source_lang),
+                super::escape_xml(&notice)
+            )
         })
     }
 

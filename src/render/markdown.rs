@@ -14,6 +14,58 @@ pub struct Rendered {
     pub text: String,
 }
 
+/// The ids of the headings of rendered HTML, in order (`<h2 id="…">`).
+pub fn heading_ids(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<h") {
+        rest = &rest[i + 2..];
+        let level_ok = rest
+            .as_bytes()
+            .first()
+            .is_some_and(|b| (b'1'..=b'6').contains(b));
+        if !level_ok {
+            continue;
+        }
+        let tag = rest.split('>').next().unwrap_or("");
+        let id = tag
+            .split_once("id=\"")
+            .and_then(|(_, r)| r.split('"').next())
+            .unwrap_or("");
+        out.push(id.to_string());
+    }
+    out
+}
+
+/// `html` with `mark(k)` before the text of each section k in `sections`
+/// (0 before the first heading; k after the k-th heading's end).
+pub fn mark_sections(html: &str, sections: &[usize], mark: &dyn Fn(usize) -> String) -> String {
+    let mut out = String::with_capacity(html.len() + sections.len() * 200);
+    if sections.contains(&0) {
+        out.push_str(&mark(0));
+    }
+    let mut heading = 0;
+    let mut rest = html;
+    while let Some(i) = rest.find("</h") {
+        let is_heading = rest
+            .as_bytes()
+            .get(i + 3)
+            .is_some_and(|b| (b'1'..=b'6').contains(b));
+        let end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+        out.push_str(&rest[..end]);
+        rest = &rest[end..];
+        if is_heading {
+            heading += 1;
+            if sections.contains(&heading) {
+                out.push('\n');
+                out.push_str(&mark(heading));
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 pub fn render(markdown: &str) -> Rendered {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;

@@ -151,7 +151,10 @@ pub fn sheet<'a>(build: &'a Model, words: &Words, i: usize) -> Option<(SheetView
         .iter()
         .find(|p| p.lang == shown_lang)
         .and_then(|p| p.translation);
-    if shown_currency == Some(Currency::Outdated) {
+    // With the version it was made from (git history), only the changed
+    // sections are marked; without it, the whole page is.
+    let stale = build.stale(i, lang).is_some();
+    if shown_currency == Some(Currency::Outdated) && !stale {
         let source = words.name_of(&site.config.source_language);
         warnings.push(words.t_args(
             "warning-outdated",

@@ -1,28 +1,8 @@
 //! `factsheet diff` on real git repositories made in a temp folder.
 
-use std::path::Path;
 use std::process::Command;
 
-use crate::common::{TestSite, base_source_with as src};
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "Editor")
-        .env("GIT_AUTHOR_EMAIL", "editor@example.org")
-        .env("GIT_COMMITTER_NAME", "Editor")
-        .env("GIT_COMMITTER_EMAIL", "editor@example.org")
-        .env("GIT_AUTHOR_DATE", "2026-01-05T10:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2026-01-05T10:00:00Z")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use crate::common::{TestSite, base_source_with as src, git};
 
 /// The base site in a repository: the translation made at the first
 /// commit, the source's words changed in the second and third.

@@ -16,4 +16,5 @@ mod l10n;
 mod mutations;
 mod pack;
 mod pdf;
+mod po;
 mod serve;

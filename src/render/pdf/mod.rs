@@ -340,7 +340,15 @@ fn sheet_data(build: &Model, lang: &str, i: usize) -> Option<Handout> {
     let words = Words::new(build.site, lang);
     let (sheet, text) = view::sheet(build, &words, i)?;
     let url = build.absolute(&build.url(Route::Sheet { lang, sheet: i }));
-    let (body, shortened) = crate::paper::blocks(&text.body, &url);
+    let (mut body, shortened) = crate::paper::blocks(&text.body, &url);
+    if let Some(stale) = build.stale(i, lang) {
+        let source = &build.site.config.source_language;
+        let notice = words.t_args(
+            "section-changed",
+            &[("language", FluentValue::from(words.name_of(source)))],
+        );
+        body = crate::paper::mark_sections(body, &stale.sections, &notice, &primary(lang));
+    }
     let scan = words.t("printout-scan");
     let qr_alt = words.t_args(
         "qr-alt",

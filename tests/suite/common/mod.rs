@@ -255,3 +255,23 @@ fn read_pgm(bytes: &[u8]) -> (usize, usize, Vec<u8>) {
     let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
     (w, h, bytes[i + 1..i + 1 + w * h].to_vec())
 }
+
+/// Runs git in `dir` with a fixed author and date.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Editor")
+        .env("GIT_AUTHOR_EMAIL", "editor@example.org")
+        .env("GIT_COMMITTER_NAME", "Editor")
+        .env("GIT_COMMITTER_EMAIL", "editor@example.org")
+        .env("GIT_AUTHOR_DATE", "2026-01-05T10:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-01-05T10:00:00Z")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -1,0 +1,257 @@
+//! Translation platforms: `export` to gettext PO files and `import` back,
+//! on the sample and on real git repositories; translations marked stale
+//! section by section.
+
+use std::path::Path;
+
+use crate::common::*;
+
+fn po_files(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = walk(dir)
+        .into_iter()
+        .filter(|p| p.ends_with(".po"))
+        .collect();
+    out.sort();
+    out
+}
+
+fn walk(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p.to_string_lossy().into_owned());
+        }
+    }
+    out
+}
+
+#[test]
+fn export_then_import_gives_every_translation_back_byte_for_byte() {
+    let site = TestSite::sample();
+    let before = tree(&site.path().join("content"));
+    site.run(&["--today", "2026-12-01", "export"])
+        .code(0)
+        .err_has("exported ");
+    let files = po_files(&site.path().join("po"));
+    // 5 languages translators write (sr-Latn is derived) × 11 sheets and overviews.
+    assert_eq!(files.len(), 55, "{files:?}");
+    for f in &files {
+        // gettext's own checker accepts every file.
+        let out = std::process::Command::new("msgfmt")
+            .args(["--check", "-o", "/dev/null", f])
+            .output()
+            .expect("msgfmt (gettext) is installed");
+        assert!(
+            out.status.success(),
+            "{f}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let po = site.read("po/sq/de/work.po");
+    for want in [
+        "\"Language: sq\\n\"",
+        "\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"",
+        "msgctxt \"fact:quota\"",
+        "msgctxt \"note:2023-11-03\"",
+        "#. list item",
+    ] {
+        assert!(po.contains(want), "{want}");
+    }
+    assert!(site.read("po/sr-Cyrl/de/work.po").contains("nplurals=3;"));
+    assert!(site.path().join("po/templates/de/work.pot").exists());
+    let mut args = vec!["--today", "2026-12-01", "import"];
+    args.extend(files.iter().map(String::as_str));
+    site.run(&args).code(0);
+    assert_eq!(
+        tree(&site.path().join("content")),
+        before,
+        "import changed a file"
+    );
+}
+
+/// The base site in a repository, its translation made from the first
+/// commit; then one paragraph of the source is edited.
+fn edited_in_git() -> TestSite {
+    let site = TestSite::base();
+    let dir = site.path();
+    let body = "Find an employer first.\n\n## Costs\n\nThe visa costs €75.\n\n## Waiting\n\nAppointments take weeks.\n";
+    site.write(
+        "content/de/work.en.md",
+        base_source_with("Find an employer first.\n", body),
+    );
+    site.write(
+        "content/de/work.sq.md",
+        base_translation_with(
+            "Gjeni së pari një punëdhënës.\n",
+            "Gjeni së pari një punëdhënës.\n\n## Kostot\n\nViza kushton 75 €.\n\n## Pritja\n\nTakimet zgjasin javë.\n",
+        ),
+    );
+    site.run(&[
+        "--today",
+        "2026-03-01",
+        "stamp",
+        "content/de/work.sq.md",
+        "content/de/work.sr-Cyrl.md",
+    ])
+    .code(0);
+    git(dir, &["init", "-q", "-b", "main"]);
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-q", "-m", "Sheet and translations"]);
+    site.write(
+        "content/de/work.en.md",
+        site.read("content/de/work.en.md")
+            .replace("Appointments take weeks.", "Appointments take months."),
+    );
+    git(dir, &["commit", "-q", "-am", "Longer waits"]);
+    site
+}
+
+#[test]
+fn one_edited_paragraph_is_one_fuzzy_segment_one_marked_section_one_stale_count() {
+    let site = edited_in_git();
+    site.run(&["--today", "2026-03-01", "export", "--lang", "sq"])
+        .code(0);
+    let po = site.read("po/sq/de/work.po");
+    assert_eq!(po.matches("#, fuzzy").count(), 1, "{po}");
+    assert!(po.contains("#, fuzzy\n#| msgid \"Appointments take weeks.\"\nmsgid \"Appointments take months.\"\nmsgstr \"Takimet zgjasin javë.\""), "{po}");
+    // The page marks exactly that section, linking to the source's.
+    site.run(&["--today", "2026-03-01", "build", "--no-pdf"])
+        .code(0);
+    let page = site.read("public/sq/de/work/index.html");
+    assert_eq!(page.matches("class=\"stale-part\"").count(), 1, "{page}");
+    let mark = page.find("class=\"stale-part\"").unwrap();
+    assert!(page.find("Pritja").unwrap() < mark && mark < page.find("Takimet zgjasin").unwrap());
+    assert!(
+        page.contains("href=\"../../../en/de/work/#waiting\""),
+        "{page}"
+    );
+    assert!(
+        !page.contains("class=\"warning\""),
+        "no whole-page notice: {page}"
+    );
+    // status counts one stale segment.
+    let out = site.run(&["--today", "2026-03-01", "status", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let sq = json["sheets"][0]["languages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["lang"] == "sq")
+        .unwrap()
+        .clone();
+    assert_eq!(sq["stale_segments"], 1, "{sq}");
+    let table = site
+        .run(&["--today", "2026-03-01", "status", "--lang", "sq"])
+        .stdout;
+    assert!(table.contains("OUTDATED 1/"), "{table}");
+    // Importing it as it is changes nothing and stamps nothing.
+    let file = site.read("content/de/work.sq.md");
+    site.run(&["--today", "2026-03-01", "import", "po/sq/de/work.po"])
+        .code(0)
+        .err_has("1 fuzzy");
+    assert_eq!(site.read("content/de/work.sq.md"), file);
+    // Translated on the platform: imported and stamped current.
+    site.write(
+        "po/sq/de/work.po",
+        po.replace("#, fuzzy\n#| msgid \"Appointments take weeks.\"\n", "")
+            .replace(
+                "msgstr \"Takimet zgjasin javë.\"",
+                "msgstr \"Takimet zgjasin muaj.\"",
+            ),
+    );
+    site.run(&["--today", "2026-03-01", "import", "po/sq/de/work.po"])
+        .code(0)
+        .err_has("stamped current");
+    assert!(
+        site.read("content/de/work.sq.md")
+            .contains("Takimet zgjasin muaj.")
+    );
+    site.run(&["--today", "2026-03-01", "build", "--no-pdf"])
+        .code(0);
+    assert!(
+        !site
+            .read("public/sq/de/work/index.html")
+            .contains("stale-part")
+    );
+}
+
+#[test]
+fn without_history_the_whole_page_carries_the_notice() {
+    let site = TestSite::base();
+    site.write(
+        "content/de/work.en.md",
+        base_source_with("Find an employer first.", "Find an employer first!"),
+    );
+    site.run(&["--today", "2026-03-01", "build", "--no-pdf"])
+        .code(0);
+    let page = site.read("public/sq/de/work/index.html");
+    assert!(page.contains("class=\"warning\""));
+    assert!(!page.contains("stale-part"));
+}
+
+#[test]
+fn hostile_po_files_get_diagnostics_with_their_line() {
+    let site = TestSite::base();
+    site.run(&["--today", "2026-03-01", "export", "--lang", "sq"])
+        .code(0);
+    let good = site.read("po/sq/de/work.po");
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "broken.po",
+            good.replace("msgstr \"Punë në Gjermani\"", "msgstr \"Punë në Gjermani"),
+            "error[po-syntax]",
+        ),
+        (
+            "unknown.po",
+            good.replace(
+                "msgid \"Working in Germany\"",
+                "msgid \"Working in France\"",
+            ),
+            "error[unknown-segment]: `Working in France` is not a segment",
+        ),
+        (
+            "lang.po",
+            good.replace("Language: sq", "Language: sr-Cyrl"),
+            "error[wrong-language]",
+        ),
+        (
+            "html.po",
+            good.replace(
+                "msgstr \"Gjeni së pari një punëdhënës.\"",
+                "msgstr \"Gjeni <script>alert(1)</script> punëdhënës.\"",
+            ),
+            "warning[markup-added]",
+        ),
+    ];
+    for (name, text, want) in &cases {
+        let dir = site.path().join("po/sq/de");
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let rel = format!("po/sq/de/{name}");
+        let run = site.run(&["--today", "2026-03-01", "import", &rel]);
+        assert!(run.stderr.contains(want), "{name}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("{rel}:")),
+            "{name}: file and line: {}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("panicked"));
+    }
+    // The injected script never reaches the page.
+    site.run(&["--today", "2026-03-01", "build", "--no-pdf"])
+        .code(0);
+    assert!(
+        !site
+            .read("public/sq/de/work/index.html")
+            .contains("<script>alert")
+    );
+    // A huge file is refused before it is read.
+    let big = site.path().join("po/sq/de/big.po");
+    std::fs::write(&big, "#".repeat(3 * 1024 * 1024)).unwrap();
+    site.run(&["--today", "2026-03-01", "import", "po/sq/de/big.po"])
+        .code(1)
+        .err_has("error[too-large]");
+}
