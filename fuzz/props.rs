@@ -256,3 +256,28 @@ mod tests {
         assert_eq!(super::attributes("td"), []);
     }
 }
+
+/// A PO file: parsing never panics, every problem says what to do, and a
+/// catalog that parses is written back to text that parses to the same
+/// entries.
+pub fn po(text: &str) {
+    let path = Path::new("x.po");
+    let mut diags = Diagnostics::default();
+    let parsed = factsheet::po::parse(text, path, &mut diags);
+    for d in diags.iter() {
+        assert!(d.hint.is_some(), "every diagnostic says what to do: {d:?}");
+    }
+    let Some(catalog) = parsed else {
+        return;
+    };
+    let again = factsheet::po::write(&catalog);
+    let mut diags = Diagnostics::default();
+    let back = factsheet::po::parse(&again, path, &mut diags).expect("written PO reads back");
+    let strip = |c: &factsheet::po::Catalog| -> Vec<(Option<String>, String, String, bool)> {
+        c.entries
+            .iter()
+            .map(|e| (e.context.clone(), e.id.clone(), e.text.clone(), e.fuzzy))
+            .collect()
+    };
+    assert_eq!(strip(&back), strip(&catalog));
+}

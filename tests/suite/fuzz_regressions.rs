@@ -76,6 +76,11 @@ fn fluent() {
 }
 
 #[test]
+fn po() {
+    replay("po", text(props::po));
+}
+
+#[test]
 fn translit() {
     replay("translit", text(props::translit));
 }
