@@ -255,3 +255,63 @@ fn hostile_po_files_get_diagnostics_with_their_line() {
         .code(1)
         .err_has("error[too-large]");
 }
+
+/// The hostile PO corpus (`tests/hostile/po/`): each file gets its
+/// diagnostic at its line, and the translation is not touched.
+#[test]
+fn the_hostile_po_corpus_is_refused_with_reasons() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "broken-string.po",
+            "po/sq/de/broken-string.po:8:1: error[po-syntax]",
+        ),
+        (
+            "bad-escape.po",
+            "po/sq/de/bad-escape.po:8:1: error[po-syntax]",
+        ),
+        (
+            "unknown-keyword.po",
+            "po/sq/de/unknown-keyword.po:9:1: error[po-syntax]: unexpected `msgfoo` here",
+        ),
+        (
+            "unknown-msgid.po",
+            "po/sq/de/unknown-msgid.po:7:1: error[unknown-segment]: `Working in France` is not a segment",
+        ),
+        (
+            "wrong-language.po",
+            "po/sq/de/wrong-language.po:1:1: error[wrong-language]: the header says `Language: mk`",
+        ),
+        ("not-text.po", "po/sq/de/not-text.po: error[encoding]"),
+        (
+            "no-sheet.po",
+            "po/sq/de/no-sheet.po:1:1: error[unknown-segment]: the site has no sheet de/no-sheet",
+        ),
+        (
+            "html-injection.po",
+            "po/sq/de/html-injection.po:7:1: warning[markup-added]",
+        ),
+    ];
+    for (name, want) in cases {
+        let site = TestSite::base();
+        let before = site.read("content/de/work.sq.md");
+        let bytes = std::fs::read(fixture("../hostile/po").join(name)).unwrap();
+        std::fs::create_dir_all(site.path().join("po/sq/de")).unwrap();
+        std::fs::write(site.path().join("po/sq/de").join(name), bytes).unwrap();
+        let run = site.run(&[
+            "--today",
+            "2026-03-01",
+            "import",
+            &format!("po/sq/de/{name}"),
+        ]);
+        assert!(!run.stderr.contains("panicked"), "{name}: {}", run.stderr);
+        assert!(run.stderr.contains(want), "{name}: {}", run.stderr);
+        if *name != "html-injection.po" {
+            assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+            assert_eq!(
+                site.read("content/de/work.sq.md"),
+                before,
+                "{name} changed the file"
+            );
+        }
+    }
+}
