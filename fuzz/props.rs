@@ -240,23 +240,6 @@ pub fn serve_path(url: &str) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn attributes_as_written() {
-        assert_eq!(
-            super::attributes(r#"a href="x y" title=" onclick=z" rel="n""#),
-            [("href", "x y"), ("title", " onclick=z"), ("rel", "n")]
-        );
-        assert_eq!(super::attributes("br /"), []);
-        assert_eq!(super::scheme(" Java\tScript:x"), "javascript");
-        assert_eq!(super::scheme("javascrip%5d(javascript:b)t:b"), "");
-        assert_eq!(super::scheme("https://e.org/a:b"), "https");
-        assert_eq!(super::scheme("../a:b"), "");
-        assert_eq!(super::attributes("td"), []);
-    }
-}
-
 /// A PO file: parsing never panics, every problem says what to do, and a
 /// catalog that parses is written back to text that parses to the same
 /// entries.
@@ -280,4 +263,21 @@ pub fn po(text: &str) {
             .collect()
     };
     assert_eq!(strip(&back), strip(&catalog));
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn attributes_as_written() {
+        assert_eq!(
+            super::attributes(r#"a href="x y" title=" onclick=z" rel="n""#),
+            [("href", "x y"), ("title", " onclick=z"), ("rel", "n")]
+        );
+        assert_eq!(super::attributes("br /"), []);
+        assert_eq!(super::scheme(" Java\tScript:x"), "javascript");
+        assert_eq!(super::scheme("javascrip%5d(javascript:b)t:b"), "");
+        assert_eq!(super::scheme("https://e.org/a:b"), "https");
+        assert_eq!(super::scheme("../a:b"), "");
+        assert_eq!(super::attributes("td"), []);
+    }
 }
