@@ -75,7 +75,7 @@ try:
     sitemap = get("/sitemap.xml").decode()
     pages = sorted({re.sub(r"^https?://[^/]+", "", u) for u in re.findall(r"<loc>([^<]+)</loc>", sitemap)})
     langs = sorted({p.split("/")[1] for p in pages if p.count("/") > 1})
-    paths = pages + ["/static/style.css"] + [f"/{l}/search-index.json" for l in langs] + [f"/{l}/feed.xml" for l in langs]
+    paths = pages + ["/static/style.css"] + [f"/{l}/search/meta.json" for l in langs] + [f"/{l}/feed.xml" for l in langs]
 
     sheet = os.path.join(args.site, "content", "de", "work.en.md")
     original = open(sheet, encoding="utf-8").read()

@@ -23,6 +23,7 @@ const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/changes.html",
     "templates/centres.html",
     "templates/pack.html",
+    "templates/search.html",
     "templates/404.html",
     "static/style.css",
     "static/search.js",

@@ -100,6 +100,7 @@ search-results =
        *[other] { $count } rezultata
     }
 search-no-results = Nijedan informativni list ne odgovara vašoj pretrazi.
+search-all = Svi informativni listovi, od A do Ž
 
 ## Errors
 

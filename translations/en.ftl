@@ -97,6 +97,7 @@ search-results =
        *[other] { $count } results
     }
 search-no-results = No fact sheet matches your search.
+search-all = All fact sheets, A–Z
 
 ## Errors
 

@@ -97,6 +97,7 @@ search-results =
        *[other] { $count } rezultate
     }
 search-no-results = Asnjë fletë informative nuk përputhet me kërkimin tuaj.
+search-all = Të gjitha fletët informative, A–Zh
 
 ## Errors
 

@@ -101,6 +101,7 @@ search-results =
        *[other] { $count } резултата
     }
 search-no-results = Ниједан информативни лист не одговара вашој претрази.
+search-all = Сви информативни листови, од А до Ш
 
 ## Errors
 

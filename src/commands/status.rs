@@ -123,8 +123,12 @@ fn stale_of(site: &Site, s: &SheetState, lang: &str) -> Option<(usize, usize)> {
     };
     let tr = s.files.translations.get(&file_lang)?;
     let base = crate::history::source_of(site, s.destination, s.route, tr)?;
-    let (_, stale) = crate::po::apply::stale_sections(&s.source.text, &tr.text, &base);
-    Some((stale, crate::po::segments::of_text(&s.source.text).len()))
+    let parts = crate::po::apply::stale_sections(&s.source.text, &tr.text, &base);
+    let total = crate::po::segments::of_text(&s.source.text)
+        .iter()
+        .filter(|x| x.kind != crate::po::segments::Kind::Note)
+        .count();
+    Some((parts.segments, total))
 }
 
 fn sheet_json(site: &Site, s: &SheetState, langs: &[&str]) -> serde_json::Value {

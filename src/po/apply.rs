@@ -170,15 +170,28 @@ impl Aligned {
     }
 }
 
-/// Which sections (0 before the first heading, then one per heading) of
-/// a translation carry text whose source changed since it was made.
-pub fn stale_sections(source: &Text, translation: &Text, base: &Text) -> (Vec<usize>, usize) {
+/// What changed in the source since a translation was made, by section.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StaleParts {
+    /// Sections (0 before the first heading, then one per heading) of the
+    /// translation whose source changed.
+    pub sections: Vec<usize>,
+    /// The title, summary or a key fact changed.
+    pub front_matter: bool,
+    /// Segments whose source changed (change notes aside: they do not
+    /// outdate a translation).
+    pub segments: usize,
+}
+
+pub fn stale_sections(source: &Text, translation: &Text, base: &Text) -> StaleParts {
     let a = Aligned::new(source, Some(translation), Some(base));
     let tr = segments::of_text(translation);
     let to_tr = align_structure(&a.source, &tr);
-    let mut sections = Vec::new();
-    let mut stale = 0;
+    let mut out = StaleParts::default();
     for (i, t) in a.translated.iter().enumerate() {
+        if a.source[i].kind == Kind::Note {
+            continue;
+        }
         let changed = match t {
             Some((_, prev)) => prev.is_some(),
             None => true,
@@ -186,16 +199,18 @@ pub fn stale_sections(source: &Text, translation: &Text, base: &Text) -> (Vec<us
         if !changed {
             continue;
         }
-        stale += 1;
+        out.segments += 1;
         if a.source[i].range.is_some() {
             let section = to_tr[i].map_or(a.source[i].section, |t| tr[t].section);
-            if !sections.contains(&section) {
-                sections.push(section);
+            if !out.sections.contains(&section) {
+                out.sections.push(section);
             }
+        } else {
+            out.front_matter = true;
         }
     }
-    sections.sort_unstable();
-    (sections, stale)
+    out.sections.sort_unstable();
+    out
 }
 
 /// What an import did.

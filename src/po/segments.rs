@@ -79,6 +79,18 @@ pub fn of_text(text: &Text) -> Vec<Segment> {
         ));
     }
     out.extend(of_body(&text.body));
+    // A body text equal to the title or the summary (or a note) must still
+    // be its own entry: (context, text) is unique in a PO file.
+    for i in 0..out.len() {
+        if out[i].range.is_some()
+            && out[..i]
+                .iter()
+                .any(|o| o.text == out[i].text && o.context == out[i].context)
+        {
+            let n = out[..i].iter().filter(|o| o.text == out[i].text).count();
+            out[i].context = Some(format!("{}", n + 1));
+        }
+    }
     out
 }
 

@@ -106,6 +106,11 @@ impl<'b, 'a> Html<'b, 'a> {
                 ctx.insert("changes".into(), value(self.changes(lang))?);
                 "changes.html"
             }
+            Route::SearchPage { lang } => {
+                ctx.insert("page_title".into(), json!(self.t(lang, "search-label")));
+                ctx.insert("sheets".into(), value(self.a_to_z(lang))?);
+                "search.html"
+            }
             Route::Centres { lang } => {
                 ctx.insert("page_title".into(), json!(self.t(lang, "centres-title")));
                 ctx.insert("description".into(), json!(self.t(lang, "centres-intro")));
@@ -268,8 +273,8 @@ impl<'b, 'a> Html<'b, 'a> {
                 let centres = b.url(Route::Centres { lang: &lang });
                 m.insert("centres_href".into(), json!(format!("{root}{centres}")));
             }
-            let index = b.url(Route::SearchIndex { lang: &lang });
-            m.insert("search_index".into(), json!(format!("{root}{index}")));
+            let search = b.url(Route::SearchPage { lang: &lang });
+            m.insert("search_href".into(), json!(format!("{root}{search}")));
         }
         m
     }
@@ -472,6 +477,47 @@ impl<'b, 'a> Html<'b, 'a> {
                 super::escape_xml(&notice)
             )
         })
+    }
+
+    /// Every sheet in `lang`, A–Z by title in the language's own order
+    /// (CLDR collation), for the search page without JavaScript.
+    fn a_to_z(&self, lang: &str) -> Vec<Value> {
+        let b = self.build;
+        let mut out: Vec<(String, Value)> = b
+            .sheets
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let text = b.text(i, lang)?;
+                let text_lang = content_lang(s.page(lang)?, lang);
+                Some((
+                    text.title.clone(),
+                    json!({
+                        "title": text.title,
+                        "summary": text.summary,
+                        "href": format!("../{}/{}/", s.destination, s.route),
+                        "place": format!("{} · {}", self.t(lang, &format!("country-{}", s.destination)), self.t(lang, &format!("route-{}", s.route))),
+                        "lang": (text_lang != lang).then(|| text_lang.clone()),
+                        "dir": self.dir(&text_lang),
+                    }),
+                ))
+            })
+            .collect();
+        let locale = b.site.config.language(lang).and_then(|l| {
+            icu::locale::Locale::try_from_str(l.locale.as_deref().unwrap_or(&l.tag)).ok()
+        });
+        let collator = locale.and_then(|l| {
+            icu::collator::Collator::try_new(
+                (&l).into(),
+                icu::collator::options::CollatorOptions::default(),
+            )
+            .ok()
+        });
+        match collator {
+            Some(c) => out.sort_by(|a, b| c.compare(&a.0, &b.0)),
+            None => out.sort_by(|a, b| a.0.cmp(&b.0)),
+        }
+        out.into_iter().map(|(_, v)| v).collect()
     }
 
     /// What the pack form offers: every sheet by destination, the other

@@ -59,6 +59,8 @@ pub struct Model<'a> {
     /// per sheet × language, when git history has the version it was made
     /// from (computed when first asked for).
     stale: Vec<OnceLock<Option<Stale>>>,
+    /// Each language's search index, built when first asked for.
+    search: Vec<OnceLock<search::Index>>,
 }
 
 /// The parts of an outdated translation whose source changed.
@@ -66,6 +68,9 @@ pub struct Model<'a> {
 pub struct Stale {
     /// Sections (0 before the first heading, then one per heading).
     pub sections: Vec<usize>,
+    /// The title, summary or a key fact changed: the whole page keeps its
+    /// notice too.
+    pub front_matter: bool,
     /// Segments whose source changed, of all the sheet's segments.
     pub segments: usize,
     pub total: usize,
@@ -86,6 +91,9 @@ impl<'a> Model<'a> {
         let stale = (0..sheets.len() * site.config.languages.len())
             .map(|_| OnceLock::new())
             .collect();
+        let search = (0..site.config.languages.len())
+            .map(|_| OnceLock::new())
+            .collect();
         Model {
             site,
             today,
@@ -95,7 +103,17 @@ impl<'a> Model<'a> {
             texts,
             markdown: Default::default(),
             stale,
+            search,
         }
+    }
+
+    /// `lang`'s search index (empty for a language the site lacks).
+    pub fn search(&self, lang: &str) -> &search::Index {
+        static NONE: search::Index = search::Index { files: Vec::new() };
+        let Some(l) = self.site.config.tags().position(|t| t == lang) else {
+            return &NONE;
+        };
+        self.search[l].get_or_init(|| search::build(self, lang))
     }
 
     /// What changed in the source since the translation that `lang`'s page
@@ -121,12 +139,15 @@ impl<'a> Model<'a> {
             }
             let tr = s.files.translations.get(&file_lang)?;
             let base = crate::history::source_of(self.site, s.destination, s.route, tr)?;
-            let (sections, segments) =
-                crate::po::apply::stale_sections(&s.source.text, &tr.text, &base);
-            let total = crate::po::segments::of_text(&s.source.text).len();
+            let parts = crate::po::apply::stale_sections(&s.source.text, &tr.text, &base);
+            let total = crate::po::segments::of_text(&s.source.text)
+                .iter()
+                .filter(|x| x.kind != crate::po::segments::Kind::Note)
+                .count();
             Some(Stale {
-                sections,
-                segments,
+                sections: parts.sections,
+                front_matter: parts.front_matter,
+                segments: parts.segments,
                 total,
             })
         })
@@ -198,7 +219,7 @@ impl<'b, 'a> Renderer<'b, 'a> {
     /// file the theme lacks, a PDF without a typesetter).
     pub fn render(&self, route: Route) -> Option<Result<File, Diagnostic>> {
         let b = self.model;
-        let file = |bytes: Vec<u8>| {
+        let file_of = |bytes: Vec<u8>| {
             Some(Ok(File {
                 path: b.file_path(route),
                 bytes,
@@ -207,11 +228,14 @@ impl<'b, 'a> Renderer<'b, 'a> {
         match route {
             page if page.is_page() => Some(self.html().and_then(|h| h.render(page))),
             Route::Feed { .. } | Route::DestinationFeed { .. } => feed::render(b, route).map(Ok),
-            Route::SearchIndex { lang } => Some(Ok(search::render(b, lang))),
+            Route::SearchData { lang, file } => {
+                let (_, bytes) = b.search(lang).files.get(file)?;
+                file_of(bytes.clone())
+            }
             Route::Sitemap => Some(Ok(sitemap::render(b))),
             Route::Static { name } => {
                 let (_, bytes) = self.theme.statics.iter().find(|(n, _)| n == name)?;
-                file(bytes.clone())
+                file_of(bytes.clone())
             }
             Route::Handout { .. } | Route::Booklet { .. } => {
                 pdf::render(b, self.typesetter?, route).map(|r| r.map(|made| made.file))

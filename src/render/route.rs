@@ -39,8 +39,12 @@ pub enum Route<'a> {
     Feed { lang: &'a str },
     /// `<lang>/<destination>/feed.xml`: one destination's.
     DestinationFeed { lang: &'a str, dest: &'a str },
-    /// `<lang>/search-index.json`.
-    SearchIndex { lang: &'a str },
+    /// `<lang>/search/`: the search page, and without JavaScript an A–Z
+    /// list of every sheet.
+    SearchPage { lang: &'a str },
+    /// `<lang>/search/<name>`: one file of the language's search index
+    /// (`Model::search`), by its place in the index's list.
+    SearchData { lang: &'a str, file: usize },
     /// `sitemap.xml`.
     Sitemap,
     /// `static/<name>`: a file of the theme.
@@ -69,6 +73,7 @@ impl<'a> Route<'a> {
                 | Route::Changes { .. }
                 | Route::Centres { .. }
                 | Route::PackForm { .. }
+                | Route::SearchPage { .. }
         )
     }
 
@@ -85,7 +90,8 @@ impl<'a> Route<'a> {
             | Route::PackForm { lang }
             | Route::Feed { lang }
             | Route::DestinationFeed { lang, .. }
-            | Route::SearchIndex { lang } => Some(lang),
+            | Route::SearchPage { lang }
+            | Route::SearchData { lang, .. } => Some(lang),
             Route::Chooser | Route::NotFound | Route::Sitemap | Route::Static { .. } => None,
         }
     }
@@ -103,7 +109,7 @@ impl<'a> Route<'a> {
             Route::PackForm { .. } => Route::PackForm { lang },
             Route::Feed { .. } => Route::Feed { lang },
             Route::DestinationFeed { dest, .. } => Route::DestinationFeed { lang, dest },
-            Route::SearchIndex { .. } => Route::SearchIndex { lang },
+            Route::SearchPage { .. } | Route::SearchData { .. } => Route::SearchPage { lang },
             other => other,
         }
     }
@@ -134,7 +140,15 @@ impl<'a> Model<'a> {
             Route::DestinationFeed { lang, dest } => {
                 format!("{}/{dest}/feed.xml", url_segment(lang))
             }
-            Route::SearchIndex { lang } => format!("{}/search-index.json", url_segment(lang)),
+            Route::SearchPage { lang } => format!("{}/search/", url_segment(lang)),
+            Route::SearchData { lang, file } => format!(
+                "{}/search/{}",
+                url_segment(lang),
+                self.search(lang)
+                    .files
+                    .get(file)
+                    .map_or("", |f| f.0.as_str())
+            ),
             Route::Sitemap => "sitemap.xml".into(),
             Route::Static { name } => format!("static/{name}"),
         }
@@ -168,7 +182,12 @@ impl<'a> Model<'a> {
             ["static", name] if !name.is_empty() => Route::Static { name },
             [l, "index.html"] => Route::Home { lang: lang(l)? },
             [l, "feed.xml"] => Route::Feed { lang: lang(l)? },
-            [l, "search-index.json"] => Route::SearchIndex { lang: lang(l)? },
+            [l, "search", "index.html"] => Route::SearchPage { lang: lang(l)? },
+            [l, "search", name] => {
+                let lang = lang(l)?;
+                let file = self.search(lang).files.iter().position(|f| f.0 == *name)?;
+                Route::SearchData { lang, file }
+            }
             // No destination is called `changes`: codes are two letters.
             [l, "changes", "index.html"] => Route::Changes { lang: lang(l)? },
             [l, "pack", "index.html"] => Route::PackForm { lang: lang(l)? },
@@ -209,7 +228,8 @@ impl<'a> Model<'a> {
             for &dest in &self.destinations {
                 out.push(Route::DestinationFeed { lang, dest });
             }
-            out.push(Route::SearchIndex { lang });
+            let files = self.search(lang).files.len();
+            out.extend((0..files).map(|file| Route::SearchData { lang, file }));
         }
         out.push(Route::Sitemap);
         if pdf {
@@ -224,6 +244,7 @@ impl<'a> Model<'a> {
         for lang in self.site.config.tags() {
             pages.push(Route::Home { lang });
             pages.push(Route::Changes { lang });
+            pages.push(Route::SearchPage { lang });
             if !self.site.centres.is_empty() {
                 pages.push(Route::Centres { lang });
             }
@@ -282,7 +303,7 @@ impl<'a> Model<'a> {
                 Route::Changes { lang },
                 Route::Feed { lang },
                 Route::DestinationFeed { lang, dest },
-                Route::SearchIndex { lang },
+                Route::SearchPage { lang },
             ]);
             if let Some(sheet) = sheet {
                 out.extend([Route::Sheet { lang, sheet }, Route::Handout { lang, sheet }]);

@@ -1,45 +1,101 @@
-//! A search index per language, `/<lang>/search-index.json`, read by the
-//! theme's small search script: title, summary, country and route names,
-//! and the distinct words of the text, for each sheet as that language's
-//! readers see it.
+//! Search for the region's languages: an index per language, sharded by
+//! the first two letters of each word, so that a query downloads only the
+//! shards of its words and the titles of its results, however large the
+//! site. Words are folded the same way here and in the theme's script
+//! (`static/search.js`): lower case, Serbian and Macedonian Cyrillic to
+//! Latin, diacritics dropped (`ë→e`, `č→c`), `đ→dj` (and `d`), so that
+//! "shqiperi", "Srbija" and "Србија" find what they mean.
+//!
+//! Files under `<lang>/search/`:
+//! - `meta.json`: the shards that exist, the number of documents, and
+//!   "N results" in the language's plural forms;
+//! - `t-<ab>.json`: for each word starting with `ab` (or `a`, for a small
+//!   index), its documents and weights (title above facts and summary,
+//!   above the text);
+//! - `d-<n>.json`: 64 documents' title, address, place and summary.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, HashMap};
 
 use serde_json::json;
 
-use super::{File, Model};
+use super::Model;
 
-/// Words per sheet: enough to find a sheet by a word of its text, small
-/// enough for a phone on a slow connection.
-const MAX_WORDS: usize = 400;
+/// Documents per `d-<n>.json`: a result page needs one or two of them.
+pub const CHUNK: usize = 64;
 
-pub fn render(model: &Model, lang: &str) -> File {
+/// One language's index files, by name under `<lang>/search/`, sorted.
+pub struct Index {
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// Weights of a word by where it appears; a document's weight for a word
+/// is their sum (the text's capped), at most 255.
+const TITLE: u32 = 8;
+const PLACE: u32 = 6;
+const SUMMARY: u32 = 4;
+const FACT: u32 = 4;
+const BODY: u32 = 1;
+const BODY_CAP: u32 = 3;
+
+pub fn build(model: &Model, lang: &str) -> Index {
     let site = model.site;
     let t = |id: String| {
         site.l10n
             .format(&site.config, lang, &id, None)
             .unwrap_or(id)
     };
-    let entries: Vec<_> = model
-        .sheets
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| {
-            let text = model.text(i, lang)?;
-            let plain = model.markdown(&text.body).text.clone();
-            let words = words(&plain);
-            Some(json!({
-                "t": text.title,
-                "s": text.summary,
-                "c": t(format!("country-{}", s.destination)),
-                "r": t(format!("route-{}", s.route)),
-                "u": format!("{}/{}/", s.destination, s.route),
-                "x": words.join(" "),
-            }))
-        })
-        .collect();
-    // "N results" for N = 1..=25, in the language's plural forms: the
-    // script picks the one of the same CLDR category for any N.
+    // term -> (doc -> weight)
+    let mut terms: BTreeMap<String, BTreeMap<u32, u32>> = BTreeMap::new();
+    let mut docs = Vec::new();
+    for (i, s) in model.sheets.iter().enumerate() {
+        let Some(text) = model.text(i, lang) else {
+            continue;
+        };
+        let doc = docs.len() as u32;
+        let country = t(format!("country-{}", s.destination));
+        let route = t(format!("route-{}", s.route));
+        let mut weights: HashMap<String, u32> = HashMap::new();
+        let mut add = |s: &str, w: u32, cap: Option<u32>| {
+            let mut seen: HashMap<String, u32> = HashMap::new();
+            for term in words(s) {
+                let n = seen.entry(term.clone()).or_default();
+                if cap.is_some_and(|c| *n >= c) {
+                    continue;
+                }
+                *n += 1;
+                *weights.entry(term).or_default() += w;
+            }
+        };
+        add(&text.title, TITLE, Some(1));
+        add(&format!("{country} {route}"), PLACE, Some(1));
+        add(&text.summary, SUMMARY, Some(1));
+        for k in &text.key_facts {
+            add(&k.value, FACT, Some(1));
+        }
+        add(&model.markdown(&text.body).text, BODY, Some(BODY_CAP));
+        for (term, w) in weights {
+            terms.entry(term).or_default().insert(doc, w.min(255));
+        }
+        docs.push(json!([
+            text.title,
+            format!("{}/{}/", s.destination, s.route),
+            format!("{country} · {route}"),
+            text.summary,
+        ]));
+    }
+    // A small index in few files (one letter), a large one in many small
+    // shards (two letters): a query fetches little either way.
+    let size: usize = terms.values().map(|p| p.len() * 6).sum::<usize>()
+        + terms.keys().map(|t| t.len() + 4).sum::<usize>();
+    let prefix = if size < SMALL { 1 } else { 2 };
+    let mut shards: BTreeMap<String, serde_json::Map<String, serde_json::Value>> = BTreeMap::new();
+    for (term, postings) in terms {
+        let flat: Vec<u32> = postings.iter().flat_map(|(d, w)| [*d, *w]).collect();
+        shards
+            .entry(shard_of(&term, prefix))
+            .or_default()
+            .insert(term, json!(flat));
+    }
     let counts: serde_json::Map<String, serde_json::Value> = (1..=25)
         .filter_map(|n| {
             let args = crate::l10n::args(&[("count", fluent_bundle::FluentValue::from(n))]);
@@ -49,50 +105,144 @@ pub fn render(model: &Model, lang: &str) -> File {
             Some((n.to_string(), serde_json::Value::String(s)))
         })
         .collect();
-    File {
-        path: model.file_path(super::Route::SearchIndex { lang }),
-        bytes: serde_json::to_vec(&json!({"counts": counts, "entries": entries}))
-            .unwrap_or_default(),
+    let mut files = vec![(
+        "meta.json".to_string(),
+        json!({
+            "v": 1,
+            "docs": docs.len(),
+            "chunk": CHUNK,
+            "prefix": prefix,
+            "shards": shards.keys().collect::<Vec<_>>(),
+            "counts": counts,
+        })
+        .to_string()
+        .into_bytes(),
+    )];
+    for (name, terms) in shards {
+        files.push((
+            format!("t-{name}.json"),
+            serde_json::Value::Object(terms).to_string().into_bytes(),
+        ));
+    }
+    for (n, chunk) in docs.chunks(CHUNK).enumerate() {
+        files.push((format!("d-{n}.json"), json!(chunk).to_string().into_bytes()));
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Index { files }
+}
+
+/// An index smaller than this (bytes, about) is sharded by one letter.
+const SMALL: usize = 256 * 1024;
+
+/// The shard a folded term lives in: its first `prefix` letters when they
+/// are `a-z` or `0-9`, else `_`.
+pub fn shard_of(term: &str, prefix: usize) -> String {
+    let head: String = term.chars().take(prefix).collect();
+    if !head.is_empty()
+        && head
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    {
+        head
+    } else {
+        "_".into()
     }
 }
 
-/// The distinct words of a text, lower case, in NFC. Combining marks stay
-/// inside their word: text saved in NFD (`e` + U+0308) must not split
-/// "Shqipëri" into "shqipe" and "ri".
-fn words(plain: &str) -> Vec<String> {
-    use icu::properties::CodePointMapData;
-    use icu::properties::props::{GeneralCategory, GeneralCategoryGroup};
-    let category = CodePointMapData::<GeneralCategory>::new();
-    let nfc = icu::normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(plain);
-    let mut seen = BTreeSet::new();
-    nfc.split(|c: char| {
-        !c.is_alphanumeric() && !GeneralCategoryGroup::Mark.contains(category.get(c))
+/// Folds text for search: lower case, Cyrillic to Latin, no diacritics,
+/// `đ` as `dj`. The theme's script folds queries the same way.
+pub fn fold(s: &str) -> String {
+    fold_with(s, "dj")
+}
+
+fn fold_with(s: &str, dj: &str) -> String {
+    let lower = s.to_lowercase();
+    let mut latin = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        match cyrillic(c) {
+            Some(l) => latin.push_str(l),
+            None if c == 'đ' => latin.push_str(dj),
+            None => latin.push(c),
+        }
+    }
+    let nfd = icu::normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize(&latin);
+    nfd.chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect()
+}
+
+/// Serbian and Macedonian Cyrillic letters, folded to Latin.
+fn cyrillic(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'ђ' => "dj",
+        'е' => "e",
+        'ж' => "z",
+        'з' => "z",
+        'и' => "i",
+        'ј' => "j",
+        'к' => "k",
+        'л' => "l",
+        'љ' => "lj",
+        'м' => "m",
+        'н' => "n",
+        'њ' => "nj",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'ћ' => "c",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "h",
+        'ц' => "c",
+        'ч' => "c",
+        'џ' => "dz",
+        'ш' => "s",
+        'ѓ' => "gj",
+        'ѕ' => "dz",
+        'ќ' => "kj",
+        _ => return None,
     })
-    .filter(|w| w.chars().count() > 2)
-    .map(str::to_lowercase)
-    .filter(|w| seen.insert(w.clone()))
-    .take(MAX_WORDS)
-    .collect()
+}
+
+/// The folded words of a text (two letters or more), with `đ`'s second
+/// spelling (`d`) too.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for raw in text.split(|c: char| !c.is_alphanumeric() && !('\u{300}'..='\u{36f}').contains(&c)) {
+        let w = fold(raw);
+        if w.chars().count() < 2 {
+            continue;
+        }
+        if raw.to_lowercase().contains(['đ', 'ђ']) {
+            out.push(fold_with(&raw.replace(['ђ', 'Ђ'], "đ"), "d"));
+        }
+        out.push(w);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::words;
+    use super::*;
 
     #[test]
-    fn nfd_text_gives_the_same_words_as_nfc() {
-        let nfc = "Shqip\u{eb}ri dhe Kosov\u{eb}";
-        let nfd = "Shqipe\u{308}ri dhe Kosove\u{308}";
-        assert_eq!(words(nfd), ["shqipëri", "dhe", "kosovë"]);
-        assert_eq!(words(nfd), words(nfc));
-    }
-
-    #[test]
-    fn words_are_distinct_and_capped() {
-        let text: String = (0..1000).map(|i| format!("w{i:04} w{i:04} ")).collect();
-        let w = words(&text);
-        assert_eq!(w.len(), super::MAX_WORDS);
-        assert_eq!(w[0], "w0000");
-        assert_eq!(w[1], "w0001");
+    fn folding_joins_scripts_and_drops_diacritics() {
+        assert_eq!(fold("Shqipëri"), "shqiperi");
+        assert_eq!(fold("Србија"), fold("Srbija"));
+        assert_eq!(fold("Ćevapi ČŠŽ"), "cevapi csz");
+        assert_eq!(fold("Đakovica"), "djakovica");
+        assert_eq!(fold("Шкоџа ѓ ќ ѕ"), "skodza gj kj dz");
+        assert_eq!(fold("Shqipe\u{308}ri"), "shqiperi", "NFD input");
+        assert_eq!(words("Đakovica, 2026!"), ["dakovica", "djakovica", "2026"]);
+        assert_eq!(shard_of("viza", 2), "vi");
+        assert_eq!(shard_of("viza", 1), "v");
+        assert_eq!(shard_of("ß", 2), "_");
     }
 }

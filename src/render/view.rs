@@ -153,8 +153,8 @@ pub fn sheet<'a>(build: &'a Model, words: &Words, i: usize) -> Option<(SheetView
         .and_then(|p| p.translation);
     // With the version it was made from (git history), only the changed
     // sections are marked; without it, the whole page is.
-    let stale = build.stale(i, lang).is_some();
-    if shown_currency == Some(Currency::Outdated) && !stale {
+    let sections_only = build.stale(i, lang).is_some_and(|s| !s.front_matter);
+    if shown_currency == Some(Currency::Outdated) && !sections_only {
         let source = words.name_of(&site.config.source_language);
         warnings.push(words.t_args(
             "warning-outdated",

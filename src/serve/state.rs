@@ -234,6 +234,9 @@ impl State {
         else {
             return false;
         };
+        // The search index's files are made again on request: a saved
+        // sheet can add or remove shards.
+        files.retain(|k, _| !k.contains("/search/") || k.ends_with("index.html"));
         for path in &touched {
             files.remove(path);
             let Some(route) = model.parse(path).filter(Route::is_page) else {

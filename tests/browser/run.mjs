@@ -32,7 +32,8 @@ const pages = [
   "", "en/", "sq/", `${await d("sr-Cyrl")}/`, `${await d("mk")}/de/`, `${await d("sr-Latn")}/de/work/`,
   `${await d("sr-Cyrl")}/de/work/`, `${await d("sq")}/it/seasonal-work/`, `${await d("en")}/us/diversity-visa/`,
   `${await d("mk")}/de/family/`, `${await d("hr")}/ca/work/`, `${await d("bs")}/de/work/`,
-  `${await d("sq")}/changes/`, `${await d("sr-Cyrl")}/changes/`, `${await d("mk")}/centres/`, "nope/",
+  `${await d("sq")}/changes/`, `${await d("sr-Cyrl")}/changes/`, `${await d("mk")}/centres/`,
+  `${await d("sq")}/search/`, `${await d("sr-Cyrl")}/search/`, "nope/",
   `${await d("en")}/de/nope/`,
 ];
 let passed = 0, failed = 0;
@@ -99,20 +100,36 @@ for (const path of pages) {
 }
 check("no third-party requests", thirdParty.length === 0, thirdParty.join(", "));
 
-// Search: a word that appears only in the text of one sheet.
+// Search, on the search page, in three scripts: a word of one sheet's
+// text; a query without diacritics; Serbian typed in Latin on the Cyrillic
+// page; a typo; the count read out in the page's language.
 {
   const page = await context.newPage();
-  await page.goto(base + "sq/");
-  const visible = await page.isVisible("#fs-q");
-  check("search box appears with JavaScript", visible, "search form still hidden");
-  await page.fill("#fs-q", "Beschäftigungsverordnung");
-  await page.waitForSelector("#fs-results li a", { timeout: 5000 }).catch(() => {});
-  const links = await page.$$eval("#fs-results li a", (as) => as.map((a) => a.getAttribute("href")));
-  check("search finds a sheet by a word of its text", links.some((h) => h.endsWith("de/work/")), JSON.stringify(links));
-  await page.fill("#fs-q", "vize sezonale");
-  await page.waitForTimeout(300);
+  const search = async (path, q) => {
+    await page.goto(base + path);
+    await page.fill("#fs-q", q);
+    await page.waitForFunction(() => document.getElementById("fs-status").textContent.trim() !== "", null, { timeout: 5000 }).catch(() => {});
+    return page.$$eval("#fs-results li a", (as) => as.map((a) => a.getAttribute("href")));
+  };
+  const top3 = (links, want) => links.slice(0, 3).some((h) => h.endsWith(want));
+  await page.goto(base + "sq/search/");
+  check("search box appears with JavaScript", await page.isVisible("#fs-q"), "search form still hidden");
+  let links = await search("sq/search/", "Beschäftigungsverordnung");
+  check("search finds a sheet by a word of its text", top3(links, "de/work/"), JSON.stringify(links));
+  links = await search("sq/search/", "pune sezonale");
+  check("a query without diacritics finds the sheet (sq)", top3(links, "it/seasonal-work/") || top3(links, "us/seasonal-work/"), JSON.stringify(links));
   const status = await page.textContent("#fs-status");
   check("search reports a count in the page's language", /rezultat/.test(status || ""), status);
+  links = await search(`${await d("sr-Cyrl")}/search/`, "lutrija");
+  check("Serbian typed in Latin finds the Cyrillic sheet", top3(links, "us/diversity-visa/"), JSON.stringify(links));
+  links = await search("en/search/", "lottrey");
+  check("one typo in a long word is forgiven", top3(links, "us/diversity-visa/"), JSON.stringify(links));
+  const marks = await page.$$eval("#fs-results mark", (m) => m.length);
+  check("the matching words are marked in the results", marks > 0, String(marks));
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () =>
+    await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+  check("search results are axe-clean", result.violations.length === 0, result.violations.map((x) => x.id).join(", "));
   const target = (await page.$$eval("#fs-results li a", (as) => as.map((a) => a.href)))[0];
   if (target) {
     const r = await page.goto(target);
@@ -158,6 +175,10 @@ check("no third-party requests", thirdParty.length === 0, thirdParty.join(", "))
   const h1 = await page.textContent("h1");
   check("a sheet reads without JavaScript", /Gjermani/.test(h1 || ""), h1);
   check("no dead search box without JavaScript", !(await page.isVisible("#fs-q")), "visible");
+  await page.goto(base + "mk/search/");
+  const az = await page.$$eval("ul.a-z li a", (as) => as.length);
+  check("without JavaScript the search page lists every sheet A–Z", az === 10 && !(await page.isVisible("#fs-q")), String(az));
+  await page.goto(base + "sq/de/work/");
   await languageLink(page, "without JavaScript");
   // The QR code's address lands on the dated list of updates.
   await page.goto(base + "sq/de/work/?v=20231102-000000#updates");

@@ -66,7 +66,9 @@ fn every_url_of_the_layout_exists_with_lang_and_dir() {
         for path in [
             format!("{seg}/index.html"),
             format!("{seg}/feed.xml"),
-            format!("{seg}/search-index.json"),
+            format!("{seg}/search/index.html"),
+            format!("{seg}/search/meta.json"),
+            format!("{seg}/search/d-0.json"),
         ] {
             assert!(files.contains_key(&path), "{path}");
         }
@@ -319,8 +321,8 @@ fn markdown_is_sanitised() {
     }
     assert_eq!(
         page.matches("<script").count(),
-        2,
-        "only the theme's own search and printout scripts"
+        1,
+        "only the theme's own printout script"
     );
 }
 

@@ -110,7 +110,7 @@ fn serves_pages_types_404s_and_nothing_outside() {
     );
     assert!(get(server.port, "/static/style.css").1.contains("text/css"));
     assert!(
-        get(server.port, "/sq/search-index.json")
+        get(server.port, "/sq/search/meta.json")
             .1
             .contains("application/json")
     );
