@@ -19,10 +19,22 @@ pub fn run(ctx: &Ctx, langs: &[String], out: Option<&Path>) -> Result {
         Path::to_path_buf,
     );
     for l in langs {
-        if c.language(l).is_none() {
-            let hint = crate::diagnostics::did_you_mean(l, c.tags()).unwrap_or_default();
+        let Some(language) = c.language(l) else {
+            let hint = crate::diagnostics::did_you_mean(l, c.tags())
+                .map(|h| format!(" {h}"))
+                .unwrap_or_default();
             return Err(usage(format!(
-                "`{l}` is not one of the site's languages {hint}"
+                "`{l}` is not one of the site's languages{hint}"
+            )));
+        };
+        if *l == c.source_language {
+            return Err(usage(format!(
+                "`{l}` is the source language: its text is the msgid of every file (see po/templates/)"
+            )));
+        }
+        if let Some(from) = &language.derive {
+            return Err(usage(format!(
+                "`{l}` is made from {from} by rule: export {from}, whose translation it follows"
             )));
         }
     }

@@ -22,6 +22,10 @@ pub fn run(ctx: &Ctx, files: &[PathBuf]) -> Result {
     }
     diags.sort();
     ctx.print(&ctx.visible(&diags), Format::Human);
+    // A file that could not be read or written is an I/O error (status 2).
+    let io = diags
+        .iter()
+        .any(|d| d.code == Code::Io && d.severity == crate::diagnostics::Severity::Error);
     for l in &lines {
         ctx.summary(l);
     }
@@ -35,6 +39,9 @@ pub fn run(ctx: &Ctx, files: &[PathBuf]) -> Result {
             String::new()
         }
     ));
+    if io {
+        return Err(super::Error::Reported);
+    }
     Ok(if diags.errors() > 0 {
         Outcome::Problems
     } else {
@@ -105,13 +112,20 @@ fn import_one(
         .filter(|l| !l.is_empty())
         .map(str::to_string)
         .or_else(|| from_path.as_ref().map(|p| p.0.clone()));
+    // Platforms write `sr_Cyrl` or `SQ`: the site's tag it names.
+    let norm = |l: &str| l.replace('_', "-").to_ascii_lowercase();
+    let lang = lang.map(|l| {
+        c.tags()
+            .find(|t| norm(t) == norm(&l))
+            .map_or(l, str::to_string)
+    });
     let (Some(sheet), Some(lang)) = (sheet, lang) else {
         diags.push(err(Diagnostic::error(Code::PoSyntax, "the file does not say which sheet and language it is for").at(1, 1).hint("import the files `factsheet export` wrote: their header names the sheet (X-Factsheet-Sheet) and the language")));
         return None;
     };
     if let Some((path_lang, _)) = &from_path
         && c.language(path_lang).is_some()
-        && *path_lang != lang
+        && norm(path_lang) != norm(&lang)
     {
         diags.push(err(Diagnostic::error(
             Code::WrongLanguage,
@@ -142,7 +156,41 @@ fn import_one(
         ))));
         return None;
     }
-    let (dest, route) = sheet.split_once('/')?;
+    // The sheet the header names must be the one the path names.
+    // (Only where the path is another sheet's place: a file saved under
+    // another name is read by its header.)
+    if let Some((path_lang, path_sheet)) = &from_path
+        && *path_sheet != sheet
+        && c.language(path_lang).is_some()
+        && path_sheet.split_once('/').is_some_and(|(d, r)| {
+            site.destinations
+                .get(d)
+                .is_some_and(|x| x.sheets.contains_key(r) || r == OVERVIEW)
+        })
+    {
+        diags.push(err(Diagnostic::error(
+            Code::UnknownSegment,
+            format!(
+                "the header names the sheet {sheet}, but the file is po/<lang>/{path_sheet}.po"
+            ),
+        )
+        .at(1, 1)
+        .hint(
+            "keep each PO file where `factsheet export` wrote it, under its own sheet's name",
+        )));
+        return None;
+    }
+    let Some((dest, route)) = sheet.split_once('/') else {
+        diags.push(err(Diagnostic::error(
+            Code::UnknownSegment,
+            format!("`X-Factsheet-Sheet: {sheet}` does not name a sheet (destination/route)"),
+        )
+        .at(1, 1)
+        .hint(
+            "import the files `factsheet export` wrote, with their header as it was",
+        )));
+        return None;
+    };
     let files = site.destinations.get(dest).and_then(|d| {
         if route == OVERVIEW {
             Some(&d.overview)
@@ -220,11 +268,25 @@ fn import_one(
     }
     let (mut new, stats) =
         apply::write_translation(&source.text, &c.source_language, pair, &found)?;
-    if stats.complete()
-        && let Some(stamped) = super::restamp(new.as_bytes(), &source.hash)
+    // Complete: current with today's source. Otherwise the hash it had
+    // stays, even when the file was written anew.
+    let had = existing.and_then(|d| match &d.role {
+        crate::content::sheet::Role::Translation(t) => {
+            t.source_hash.as_ref().map(|h| h.value.clone())
+        }
+        _ => None,
+    });
+    let hash = if stats.complete() {
+        Some(source.hash.clone())
+    } else {
+        had
+    };
+    if let Some(hash) = hash
+        && let Some(stamped) = super::restamp(new.as_bytes(), &hash)
     {
         new = String::from_utf8(stamped).ok()?;
     }
+    let current = stats.complete() || had_current(existing, &source.hash);
     let old = std::fs::read(&real).ok();
     if old.as_deref() != Some(new.as_bytes()) {
         if let Some(dir) = real.parent() {
@@ -247,6 +309,14 @@ fn import_one(
             shown.display(),
             stats.translated
         )
+    } else if current {
+        format!(
+            "{} → {}: {} translated, {} untranslated (change notes), still current",
+            file.display(),
+            shown.display(),
+            stats.translated,
+            stats.untranslated
+        )
     } else {
         format!(
             "{} → {}: {} translated, {} fuzzy, {} untranslated; not stamped: finish them on the platform, or in the file and run `factsheet stamp {}`",
@@ -257,6 +327,16 @@ fn import_one(
             stats.untranslated,
             shown.display()
         )
+    })
+}
+
+/// Whether the translation was current with the source before the import.
+fn had_current(existing: Option<&crate::content::sheet::Doc>, hash: &str) -> bool {
+    existing.is_some_and(|d| match &d.role {
+        crate::content::sheet::Role::Translation(t) => {
+            t.source_hash.as_ref().is_some_and(|h| h.value == hash)
+        }
+        _ => false,
     })
 }
 

@@ -315,3 +315,58 @@ fn the_hostile_po_corpus_is_refused_with_reasons() {
         }
     }
 }
+
+/// A new change note in the source does not outdate a translation: the
+/// platform translates it, import adds it, and the translation stays
+/// current (its hash is kept, even where the file is written anew).
+#[test]
+fn importing_a_translated_note_keeps_the_translation_current() {
+    let site = TestSite::base();
+    site.write(
+        "content/de/work.en.md",
+        base_source_with(
+            "key_facts:\n",
+            "changes:\n  - date: 2026-02-01\n    note: The fee rose to €75.\n  - date: 2026-02-20\n    note: Appointments are booked online.\nkey_facts:\n",
+        ),
+    );
+    site.check().code(0);
+    site.run(&["--today", "2026-03-01", "export", "--lang", "sq"])
+        .code(0);
+    let po = site.read("po/sq/de/work.po");
+    site.write(
+        "po/sq/de/work.po",
+        po.replace(
+            "msgid \"The fee rose to €75.\"\nmsgstr \"\"",
+            "msgid \"The fee rose to €75.\"\nmsgstr \"Tarifa u rrit në 75 €.\"",
+        ),
+    );
+    site.run(&["--today", "2026-03-01", "import", "po/sq/de/work.po"])
+        .code(0)
+        .err_has("still current");
+    let tr = site.read("content/de/work.sq.md");
+    assert!(tr.contains("Tarifa u rrit në 75 €."), "{tr}");
+    assert!(!tr.contains("source_hash:\n"), "the stamp is kept: {tr}");
+    site.check().code(0);
+    // A platform's language code (`sr_Cyrl`) is the site's tag.
+    site.run(&["--today", "2026-03-01", "export", "--lang", "sr-Cyrl"])
+        .code(0);
+    let sr = site
+        .read("po/sr-Cyrl/de/work.po")
+        .replace("Language: sr-Cyrl", "Language: sr_Cyrl");
+    site.write("po/sr-Cyrl/de/work.po", sr);
+    site.run(&["--today", "2026-03-01", "import", "po/sr-Cyrl/de/work.po"])
+        .code(0);
+    // A file in another sheet's place is refused.
+    site.write("content/de/study.en.md", base_source_with("route: work", "route: study"));
+    site.write("po/sq/de/study.po", site.read("po/sq/de/work.po"));
+    site.run(&["--today", "2026-03-01", "import", "po/sq/de/study.po"])
+        .code(1)
+        .err_has("the header names the sheet de/work, but the file is po/<lang>/de/study.po");
+    // Languages translators do not write are not exported.
+    site.run(&["export", "--lang", "sr-Latn"])
+        .code(2)
+        .err_has("`sr-Latn` is made from sr-Cyrl by rule: export sr-Cyrl");
+    site.run(&["export", "--lang", "en"])
+        .code(2)
+        .err_has("is the source language");
+}
