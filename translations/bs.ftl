@@ -100,7 +100,7 @@ search-results =
        *[other] { $count } rezultata
     }
 search-no-results = Nijedan informativni list ne odgovara vašoj pretrazi.
-search-all = Svi informativni listovi, od A do Ž
+search-all = Svi informativni listovi, po abecednom redu
 
 ## Errors
 

@@ -100,7 +100,7 @@ search-results =
        *[other] { $count } rezultata
     }
 search-no-results = Nijedan informativni list ne odgovara vašem pretraživanju.
-search-all = Svi informativni listovi, od A do Ž
+search-all = Svi informativni listovi, abecednim redom
 
 ## Errors
 

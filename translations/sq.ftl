@@ -97,7 +97,7 @@ search-results =
        *[other] { $count } rezultate
     }
 search-no-results = Asnjë fletë informative nuk përputhet me kërkimin tuaj.
-search-all = Të gjitha fletët informative, A–Zh
+search-all = Të gjitha fletët informative, sipas alfabetit
 
 ## Errors
 

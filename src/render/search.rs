@@ -1,7 +1,7 @@
 //! Search for the region's languages: an index per language, sharded by
-//! the first two letters of each word, so that a query downloads only the
-//! shards of its words and the titles of its results, however large the
-//! site. Words are folded the same way here and in the theme's script
+//! the first letter (or two, for a large index) of each word, so that a
+//! query downloads only the shards of its words and the titles of its
+//! results, however large the site. Words are folded the same way here and in the theme's script
 //! (`static/search.js`): lower case, Serbian and Macedonian Cyrillic to
 //! Latin, diacritics dropped (`ë→e`, `č→c`), `đ→dj` (and `d`), so that
 //! "shqiperi", "Srbija" and "Србија" find what they mean.
@@ -12,7 +12,8 @@
 //! - `t-<ab>.json`: for each word starting with `ab` (or `a`, for a small
 //!   index), its documents and weights (title above facts and summary,
 //!   above the text);
-//! - `d-<n>.json`: 64 documents' title, address, place and summary.
+//! - `d-<n>.json`: 64 documents' title, address, place and summary (and
+//!   their language when it is a fallback's).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -76,12 +77,18 @@ pub fn build(model: &Model, lang: &str) -> Index {
         for (term, w) in weights {
             terms.entry(term).or_default().insert(doc, w.min(255));
         }
-        docs.push(json!([
-            text.title,
-            format!("{}/{}/", s.destination, s.route),
-            format!("{country} · {route}"),
-            text.summary,
-        ]));
+        // The language of the title and summary, when it is a fallback's.
+        let shown = s.page(lang).map(|p| super::view::content_lang(p, lang));
+        let mut doc_json = vec![
+            json!(text.title),
+            json!(format!("{}/{}/", s.destination, s.route)),
+            json!(format!("{country} · {route}")),
+            json!(text.summary),
+        ];
+        if let Some(other) = shown.filter(|l| l != lang) {
+            doc_json.push(json!(other));
+        }
+        docs.push(serde_json::Value::Array(doc_json));
     }
     // A small index in few files (one letter), a large one in many small
     // shards (two letters): a query fetches little either way.

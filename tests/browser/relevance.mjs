@@ -1,6 +1,6 @@
 // Top-3 recall of the site search on tests/search/relevance.json, in
 // Debian's headless Chromium, with the search page as a reader uses it
-// (the query in the address, as the header's search link passes it).
+// (the query passed in the address, `?q=`, which the page's script runs).
 // Prints recall per language and kind; fails when a language falls below
 // MIN_RECALL (default 1.0).
 // Usage: node tests/browser/relevance.mjs SITE_DIR

@@ -58,6 +58,7 @@ export async function pageKinds(root) {
     ["derived-Latin sheet", `${await d("sr-Latn")}/de/work/`],
     // Bosnian has no sheets: bs falls back to Serbian Latin.
     ["fallback sheet", `${await d("bs")}/de/work/`],
+    ["search", `${await d("sr-Cyrl")}/search/`],
     // A static host serves 404.html, with status 404, for any missing path.
     // Lighthouse marks every 404 as "unsuccessful status code" by design, so
     // it looks at the page at its own address; run.mjs checks the status.

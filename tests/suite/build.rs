@@ -445,7 +445,7 @@ fn a_site_overrides_theme_files() {
 fn a_sheet_page_with_its_css_weighs_under_50_kb() {
     let (_site, files) = built_sample();
     let css = files["static/style.css"].len();
-    let js = files["static/search.js"].len();
+    let js = files["static/printout.js"].len();
     for (path, bytes) in files
         .iter()
         .filter(|(p, _)| p.ends_with("index.html") && p.matches('/').count() == 3)

@@ -357,7 +357,10 @@ fn importing_a_translated_note_keeps_the_translation_current() {
     site.run(&["--today", "2026-03-01", "import", "po/sr-Cyrl/de/work.po"])
         .code(0);
     // A file in another sheet's place is refused.
-    site.write("content/de/study.en.md", base_source_with("route: work", "route: study"));
+    site.write(
+        "content/de/study.en.md",
+        base_source_with("route: work", "route: study"),
+    );
     site.write("po/sq/de/study.po", site.read("po/sq/de/work.po"));
     site.run(&["--today", "2026-03-01", "import", "po/sq/de/study.po"])
         .code(1)

@@ -1,7 +1,7 @@
 // Search on /<lang>/search/: the page lists every sheet A–Z without
 // JavaScript; with it, the form searches the language's index in
 // search/: meta.json first, then only the shards of the query's words
-// (t-<first two letters>.json) and the titles of the results
+// (t-<first letter or two>.json) and the titles of the results
 // (d-<n>.json). Words are folded as factsheet folds them when it builds
 // the index (src/render/search.rs): lower case, Serbian and Macedonian
 // Cyrillic to Latin, no diacritics, đ as dj. Prefixes match while
@@ -78,7 +78,8 @@
     loadMeta().then(function () {
       return Promise.all(query.map(function (w) { return shard(shardOf(w)); }));
     }).then(function (parts) {
-      // Per word, each document's best weight over the terms it matches.
+      // Per word, each document's weights over the terms it matches (a
+      // title's "working" and a route's "work" both count for "work").
       var totals = null;
       query.forEach(function (w, i) {
         var best = {};
@@ -88,8 +89,7 @@
           if (!m) continue;
           var p = terms[term];
           for (var j = 0; j < p.length; j += 2) {
-            var s = p[j + 1] * m;
-            if (!(best[p[j]] >= s)) best[p[j]] = s;
+            best[p[j]] = (best[p[j]] || 0) + p[j + 1] * m;
           }
         }
         if (totals === null) totals = best;
@@ -116,16 +116,19 @@
             var a = document.createElement("a");
             a.href = "../" + doc[1];
             a.appendChild(marked(doc[0], query));
+            // A fallback's title and summary keep their own language.
+            if (doc[4]) a.lang = doc[4];
             var place = document.createElement("span");
             place.className = "place";
             place.textContent = " · " + doc[2];
             var p = document.createElement("p");
+            if (doc[4]) p.lang = doc[4];
             p.appendChild(marked(doc[3], query));
             li.appendChild(a); li.appendChild(place); li.appendChild(p);
             list.appendChild(li);
           });
         });
-    }).catch(function () { if (mine === seq) status.textContent = form.getAttribute("data-none"); });
+    }).catch(function () { if (mine === seq) status.textContent = form.getAttribute("data-failed") || form.getAttribute("data-none"); });
   }
   var timer;
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
