@@ -48,21 +48,9 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result {
             return Ok(Outcome::Problems);
         }
     };
-    // Stale content is printed with its warning; say so here too.
-    ctx.print(&crate::pipeline::errors_only(&published), Format::Human);
     let model = prepared.model();
     let pack =
         Pack::parse(&model, opts.sheets, opts.lang, opts.also, opts.centre).map_err(usage)?;
-    let Some(typesetter) = prepared.typesetter.as_deref() else {
-        return Err(usage("the theme has no PDF templates"));
-    };
-    let bytes = match pack::render(&model, typesetter, &pack) {
-        Ok(b) => b,
-        Err(d) => {
-            ctx.print(&d.into(), Format::Human);
-            return Ok(Outcome::Problems);
-        }
-    };
     let out: PathBuf = opts.out.map_or_else(
         || {
             PathBuf::from(format!(
@@ -79,6 +67,32 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result {
             out.display()
         )));
     }
+    // The counsellor hears of anything stale in the sheets being printed
+    // (each page of the PDF carries its warning too).
+    let mut packed = crate::diagnostics::Diagnostics::default();
+    for d in published.iter() {
+        let ours = d.file.as_ref().is_some_and(|f| {
+            let f = f.to_string_lossy();
+            pack.sheets.iter().any(|&i| {
+                let s = &model.sheets[i];
+                f.contains(&format!("content/{}/{}.", s.destination, s.route))
+            })
+        });
+        if ours {
+            packed.push(d.clone());
+        }
+    }
+    ctx.print(&ctx.visible(&packed), Format::Human);
+    let Some(typesetter) = prepared.typesetter.as_deref() else {
+        return Err(usage("the theme has no PDF templates"));
+    };
+    let bytes = match pack::render(&model, typesetter, &pack) {
+        Ok(b) => b,
+        Err(d) => {
+            ctx.print(&d.into(), Format::Human);
+            return Ok(Outcome::Problems);
+        }
+    };
     write_atomically(&out, &bytes)
         .map_err(|e| usage(format!("cannot write {}: {e}", out.display())))?;
     let words = crate::render::view::Words::new(model.site, pack.lang);

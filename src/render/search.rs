@@ -12,7 +12,7 @@
 //! - `t-<ab>.json`: for each word starting with `ab` (or `a`, for a small
 //!   index), its documents and weights (title above facts and summary,
 //!   above the text);
-//! - `d-<n>.json`: 64 documents' title, address, place and summary (and
+//! - `d-<n>.json`: 16 documents' title, address, place and summary (and
 //!   their language when it is a fallback's).
 
 use std::collections::{BTreeMap, HashMap};
@@ -21,8 +21,9 @@ use serde_json::json;
 
 use super::Model;
 
-/// Documents per `d-<n>.json`: a result page needs one or two of them.
-pub const CHUNK: usize = 64;
+/// Documents per `d-<n>.json`: small, so that the ten results shown fetch
+/// little even when they are spread over the site.
+pub const CHUNK: usize = 16;
 
 /// One language's index files, by name under `<lang>/search/`, sorted.
 pub struct Index {

@@ -110,6 +110,36 @@ fn a_sheet_missing_in_the_language_follows_the_fallback_chain() {
         text.contains("Оваа страница сè уште не е достапна"),
         "the fallback notice in Macedonian: {text}"
     );
+    // With English as the second language, the English text is printed
+    // once, and named by the language it is in.
+    site.run(&[
+        "--today",
+        "2026-12-01",
+        "pack",
+        "ca/work",
+        "--lang",
+        "mk",
+        "--also",
+        "en",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .code(0);
+    let json = tool(
+        "qpdf",
+        &["--json", "--json-key=outlines", out.to_str().unwrap()],
+    );
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let titles: Vec<&str> = json["outlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Канада · Работа: Working in Canada with a work permit (English)"]
+    );
 }
 
 #[test]

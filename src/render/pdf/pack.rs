@@ -153,10 +153,17 @@ pub fn render(model: &Model, ts: &Typesetter, pack: &Pack) -> Result<Vec<u8>, Di
             words.t(&format!("country-{}", s.destination)),
             words.t(&format!("route-{}", s.route))
         );
+        let mut shown: Vec<String> = Vec::new();
         for lang in std::iter::once(pack.lang).chain(pack.also) {
             let Some(data) = sheet_data(model, lang, i) else {
                 continue;
             };
+            // A sheet that falls back to the second language is printed
+            // once, and every copy is named by the language it shows.
+            if shown.contains(&data.sheet.lang) {
+                continue;
+            }
+            shown.push(data.sheet.lang.clone());
             files.push((
                 format!("/qr-{}.svg", sheets.len()),
                 qr_svg(&model.printout_url(i, lang)),
@@ -164,7 +171,7 @@ pub fn render(model: &Model, ts: &Typesetter, pack: &Pack) -> Result<Vec<u8>, Di
             headings.push(format!(
                 "{place}: {} ({})",
                 data.sheet.title,
-                words.name_of(lang)
+                words.name_of(&data.sheet.lang)
             ));
             if lang == pack.lang {
                 topics.push(Topic {
