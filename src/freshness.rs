@@ -187,10 +187,20 @@ pub fn fact_alarms(facts: &[FactDates], today: Date, warning_days: u32) -> Vec<O
 
 /// The last day of the first fact that ends with nothing to take over
 /// from it: the day the sheet's facts stop being whole.
-pub fn first_fact_expiry(facts: &[FactDates]) -> Option<Date> {
+/// A fact already replaced by a later one of its label (which has started
+/// by `today`) is past: a gap before its successor does not keep the sheet
+/// due for ever.
+pub fn first_fact_expiry(facts: &[FactDates], today: Date) -> Option<Date> {
+    let replaced = |f: &FactDates| {
+        facts.iter().any(|o| {
+            o.label == f.label
+                && o.valid_from > f.valid_from
+                && o.valid_from.is_some_and(|d| d <= today)
+        })
+    };
     facts
         .iter()
-        .filter(|f| f.successor(facts).is_none())
+        .filter(|f| f.successor(facts).is_none() && !replaced(f))
         .filter_map(|f| f.valid_until)
         .min()
 }
@@ -268,7 +278,10 @@ mod tests {
         assert_eq!(at("2027-01-01"), FactState::Current);
         assert_eq!(at("2027-06-30"), FactState::Current);
         assert_eq!(at("2027-07-01"), FactState::Expired);
-        assert_eq!(first_fact_expiry(&f), Some(d("2027-06-30")));
+        assert_eq!(
+            first_fact_expiry(&f, d("2027-01-01")),
+            Some(d("2027-06-30"))
+        );
         let alarm = |t: &str| fact_alarms(&f, d(t), 30)[0];
         assert_eq!(alarm("2027-05-30"), None);
         assert_eq!(alarm("2027-05-31"), Some(FactAlarm::Expiring));
@@ -291,7 +304,7 @@ mod tests {
         assert_eq!(at("2027-01-01"), [Hidden, Current, Current]);
         assert_eq!(at("2027-01-02"), [Hidden, Current, Current]);
         // A planned hand-over is no expiry, and raises no alarm.
-        assert_eq!(first_fact_expiry(&f), None);
+        assert_eq!(first_fact_expiry(&f, d("2026-12-01")), None);
         for day in ["2026-12-30", "2026-12-31", "2027-01-01", "2027-01-02"] {
             assert_eq!(fact_alarms(&f, d(day), 30), [None, None, None], "{day}");
         }
@@ -300,8 +313,13 @@ mod tests {
             fact("quota", None, Some("2026-12-30")),
             fact("quota", Some("2027-01-01"), None),
         ];
-        assert_eq!(first_fact_expiry(&gap), Some(d("2026-12-30")));
+        assert_eq!(
+            first_fact_expiry(&gap, d("2026-12-31")),
+            Some(d("2026-12-30"))
+        );
         assert_eq!(fact_states(&gap, d("2026-12-31"), 0)[0], Expired);
+        // Once the next has started, the gap is past: the sheet is not due.
+        assert_eq!(first_fact_expiry(&gap, d("2027-01-01")), None);
     }
 
     #[test]

@@ -371,11 +371,13 @@ fn check_translations(
             };
             let in_source = count(&source.text.key_facts);
             if in_source > 0 && count(&doc.text.key_facts[..=i]) > in_source {
+                // A warning: the extra value is not shown, and an editor
+                // who removes last year's fact must not stop the build.
                 diags.push(at(
-                    Diagnostic::error(
+                    Diagnostic::warning(
                         Code::UnknownLabel,
                         format!(
-                            "the source has {in_source} key fact `{}`, and this is one more",
+                            "the source has {in_source} key fact `{}`, and this is one more (not shown)",
                             k.label.value
                         ),
                     )

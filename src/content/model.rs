@@ -116,7 +116,7 @@ impl Site {
     fn review(&self, source: &Doc, facts: &Facts, today: Date) -> Review {
         let c = &self.config;
         freshness::review(
-            &facts.dates(&source.text.key_facts),
+            &facts.dates(&source.text.key_facts, today),
             today,
             c.review_interval_days,
             c.warning_days,
@@ -225,10 +225,16 @@ impl Site {
         let mut text = if lang == self.config.source_language {
             source.clone()
         } else {
+            // An outdated translation's repeated facts (a quota per year)
+            // may be last year's: the source's values show then.
+            let outdated = files.source.as_ref().is_some_and(|src| {
+                self.currency_of(files, lang, &src.hash) == Some(Currency::Outdated)
+            });
             merge(
                 source,
                 &files.translations.get(lang)?.text,
                 &self.config.source_language,
+                outdated,
             )
         };
         if matches!(page.shown, Shown::Derived { .. }) {
@@ -240,10 +246,11 @@ impl Site {
 
 /// A translation's text, in the source's order: the source's value for
 /// any key fact it leaves untranslated (the n-th fact of a label
-/// translates the source's n-th), its dates from the source, and the
+/// translates the source's n-th; for an outdated translation a repeated
+/// label takes the source's values, which may have moved on a year), its dates from the source, and the
 /// source's note, marked with its language, for any note it does not
 /// translate.
-fn merge(source: &Text, translation: &Text, source_lang: &str) -> Text {
+fn merge(source: &Text, translation: &Text, source_lang: &str, outdated: bool) -> Text {
     let key_facts = source
         .key_facts
         .iter()
@@ -253,6 +260,17 @@ fn merge(source: &Text, translation: &Text, source_lang: &str) -> Text {
                 .iter()
                 .filter(|o| o.label.value == k.label.value)
                 .count();
+            let count = |facts: &[KeyFact]| {
+                facts
+                    .iter()
+                    .filter(|o| o.label.value == k.label.value)
+                    .count()
+            };
+            let (in_source, in_translation) =
+                (count(&source.key_facts), count(&translation.key_facts));
+            if outdated && (in_source > 1 || in_translation != in_source) {
+                return k.clone();
+            }
             match translation
                 .key_facts
                 .iter()

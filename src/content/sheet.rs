@@ -61,12 +61,12 @@ pub struct Facts {
 
 impl Facts {
     /// The dates freshness is judged by, with those of the key facts.
-    pub fn dates(&self, key_facts: &[KeyFact]) -> crate::freshness::Dates {
+    pub fn dates(&self, key_facts: &[KeyFact], today: Date) -> crate::freshness::Dates {
         crate::freshness::Dates {
             last_reviewed: self.last_reviewed.value,
             next_review: self.next_review.as_ref().map(|d| d.value),
             valid_until: self.valid_until.as_ref().map(|d| d.value),
-            fact_expiry: crate::freshness::first_fact_expiry(&fact_dates(key_facts)),
+            fact_expiry: crate::freshness::first_fact_expiry(&fact_dates(key_facts), today),
         }
     }
 }

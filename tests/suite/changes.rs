@@ -478,3 +478,45 @@ fn facts_bound_in_time_are_marked_on_paper_too() {
         "{t}"
     );
 }
+
+/// A gap between one fact's last day and the next one's first is past
+/// once the next has started: a fresh review makes the sheet fresh again.
+#[test]
+fn a_gap_between_facts_does_not_keep_the_sheet_due_for_ever() {
+    let site = timed_site();
+    site.write(
+        "content/de/work.en.md",
+        site.read("content/de/work.en.md")
+            .replace("valid_from: 2027-01-01", "valid_from: 2027-01-05")
+            .replace("last_reviewed: 2026-10-01", "last_reviewed: 2027-02-01")
+            .replace(
+                "  - label: processing-time\n    value: Four weeks in 2026\n    valid_until: 2026-12-31\n",
+                "",
+            ),
+    );
+    let r = site.run(&["--today", "2027-02-01", "check"]);
+    assert!(!r.stderr.contains("overdue"), "{}", r.stderr);
+    let out = site.run(&["--today", "2027-02-01", "status", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["sheets"][0]["status"], "fresh");
+}
+
+/// When a year's fact is replaced in the source, an outdated translation
+/// must not show last year's figure in its place: the source's values show
+/// until it is translated, and the build goes on.
+#[test]
+fn an_outdated_translation_never_shows_last_years_fact_as_current() {
+    let site = timed_site();
+    site.write(
+        "content/de/work.en.md",
+        site.read("content/de/work.en.md").replace(
+            "  - label: quota\n    value: 25,000 in 2026\n    valid_until: 2026-12-31\n",
+            "",
+        ),
+    );
+    let r = site.run(&["--today", "2027-01-02", "build", "--no-pdf"]);
+    r.code(0).err_has("warning[unknown-label]");
+    let page = site.read("public/sq/de/work/index.html");
+    assert!(!page.contains("25 000 në 2026"), "{page}");
+    assert!(page.contains("30,000 in 2027"), "{page}");
+}
