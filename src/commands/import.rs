@@ -239,7 +239,7 @@ fn import_one(
             )
             .at(e.line, 1)
             .hint(
-                "the source has changed: run `factsheet export` again and translate the new file",
+                "the source changed since this file was exported: export to another folder and merge this file into it (`factsheet export --out /tmp/po-new`, then `msgmerge --previous FILE /tmp/po-new/<lang>/<dest>/<route>.po -o FILE`), then import it",
             ))),
         }
     }
@@ -266,8 +266,31 @@ fn import_one(
             shown.display()
         ));
     }
+    // An existing file that exists but could not be read is never
+    // replaced: it may hold the translator's work.
+    if existing_text.is_some() && existing.is_none() {
+        diags.push(err(Diagnostic::error(
+            Code::CannotImport,
+            format!("{} has errors, so it is not written over", shown.display()),
+        )
+        .hint(format!(
+            "run `factsheet check` and fix {} first",
+            shown.display()
+        ))));
+        return None;
+    }
     let (mut new, stats) =
-        apply::write_translation(&source.text, &c.source_language, pair, &found)?;
+        match apply::write_translation(&source.text, &c.source_language, pair, &found) {
+            Ok(x) => x,
+            Err(why) => {
+                diags.push(err(Diagnostic::error(
+                    Code::CannotImport,
+                    format!("cannot write it into {}: {why}", shown.display()),
+                )
+                .hint("nothing was written")));
+                return None;
+            }
+        };
     // Complete: current with today's source. Otherwise the hash it had
     // stays, even when the file was written anew.
     let had = existing.and_then(|d| match &d.role {
@@ -287,6 +310,18 @@ fn import_one(
         new = String::from_utf8(stamped).ok()?;
     }
     let current = stats.complete() || had_current(existing, &source.hash);
+    // Never write what would not read back as the translation intended.
+    if let Err(why) = reads_back(site, dest, route, &lang, &shown, &new, &source.text, &found) {
+        diags.push(err(Diagnostic::error(
+            Code::CannotImport,
+            format!("the result would not read back as intended ({why})"),
+        )
+        .hint(format!(
+            "nothing was written; edit {} by hand",
+            shown.display()
+        ))));
+        return None;
+    }
     let old = std::fs::read(&real).ok();
     if old.as_deref() != Some(new.as_bytes()) {
         if let Some(dir) = real.parent() {
@@ -311,10 +346,11 @@ fn import_one(
         )
     } else if current {
         format!(
-            "{} → {}: {} translated, {} untranslated (change notes), still current",
+            "{} → {}: {} translated, {} fuzzy (drafts, not written), {} untranslated; still current",
             file.display(),
             shown.display(),
             stats.translated,
+            stats.fuzzy,
             stats.untranslated
         )
     } else {
@@ -328,6 +364,57 @@ fn import_one(
             shown.display()
         )
     })
+}
+
+/// Reads `new` as the translation file it will be, and checks that every
+/// segment written holds the text the PO file gave it.
+#[allow(clippy::too_many_arguments)]
+fn reads_back(
+    site: &crate::content::Site,
+    dest: &str,
+    route: &str,
+    lang: &str,
+    shown: &Path,
+    new: &str,
+    source: &crate::content::sheet::Text,
+    found: &[Option<(String, bool)>],
+) -> std::result::Result<(), String> {
+    let c = &site.config;
+    let place = crate::content::sheet::Place::new(
+        dest,
+        route,
+        lang,
+        &c.source_language,
+        sheet_path(dest, route, &c.source_language),
+    );
+    let mut d = Diagnostics::default();
+    let doc = crate::content::sheet::read_bytes(shown, new.as_bytes(), &place, &mut d)
+        .ok_or_else(|| "it does not read as a translation".to_string())?;
+    if d.errors() > 0 {
+        return Err(d
+            .iter()
+            .map(|x| x.message.clone())
+            .collect::<Vec<_>>()
+            .join("; "));
+    }
+    let src = segments::of_text(source);
+    let tr = segments::of_text(&doc.text);
+    let to_tr = apply::align_structure(&src, &tr);
+    for (i, f) in found.iter().enumerate() {
+        let Some((text, false)) = f else { continue };
+        if text.is_empty() {
+            continue;
+        }
+        let got = to_tr[i].map(|t| tr[t].text.as_str());
+        if got != Some(text.trim_end()) && got != Some(text.as_str()) {
+            return Err(format!(
+                "the {} \"{}\" would read differently",
+                src[i].kind.as_str(),
+                short(&src[i].text)
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Whether the translation was current with the source before the import.

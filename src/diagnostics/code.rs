@@ -62,6 +62,8 @@ codes! {
     BadUrl = "bad-url",
     /// `dir` is not `ltr` or `rtl`, or `derive`'s `by` is not `transliterate`.
     BadValue = "bad-value",
+    /// `import` cannot write a PO file into its translation without losing or misplacing text.
+    CannotImport = "cannot-import",
     /// The site could not be loaded at all: no readable `site.yaml`, or errors in it.
     Config = "config",
     /// The sheet's review is due within `warning_days`, the due date included.

@@ -13,7 +13,7 @@ use crate::yaml::{self, Kind as YamlKind, Node};
 /// Which segment of `to` each segment of `from` corresponds to: front
 /// matter by its place (title, summary, fact and note contexts), the body
 /// by its structure (kinds of blocks) where that matches.
-fn align_structure(from: &[Segment], to: &[Segment]) -> Vec<Option<usize>> {
+pub fn align_structure(from: &[Segment], to: &[Segment]) -> Vec<Option<usize>> {
     let mut out = vec![None; from.len()];
     let body =
         |s: &[Segment]| -> Vec<usize> { (0..s.len()).filter(|&i| s[i].range.is_some()).collect() };
@@ -209,6 +209,25 @@ pub fn stale_sections(source: &Text, translation: &Text, base: &Text) -> StalePa
             out.front_matter = true;
         }
     }
+    // Text the source deleted: its translation is still on the page.
+    let base_segs = segments::of_text(base);
+    let continued = align_versions(&a.source, &base_segs);
+    let base_to_tr = align_structure(&base_segs, &tr);
+    for (b, seg) in base_segs.iter().enumerate() {
+        if seg.kind == Kind::Note || continued.contains(&Some(b)) {
+            continue;
+        }
+        out.segments += 1;
+        match (seg.range.is_some(), base_to_tr[b]) {
+            (true, Some(t)) => {
+                if !out.sections.contains(&tr[t].section) {
+                    out.sections.push(tr[t].section);
+                }
+            }
+            (true, None) => {}
+            (false, _) => out.front_matter = true,
+        }
+    }
     out.sections.sort_unstable();
     out
 }
@@ -229,14 +248,17 @@ impl Imported {
 
 /// The translation file's text with the catalog's translations: the
 /// existing file (`existing`, its text with line endings normalised)
-/// edited in place where it follows the source, or a new file in the
-/// source's structure. `msgstr` per source segment, with its fuzzy flag.
+/// edited in place, or, when there is none, a new file in the source's
+/// structure. `found` holds each source segment's `msgstr` and fuzzy
+/// flag; a fuzzy one is a draft and is not written (as `msgfmt` leaves it
+/// out). An existing file that cannot be edited safely is an error: it is
+/// never rewritten and never loses a word.
 pub fn write_translation(
     source: &Text,
     source_lang: &str,
     existing: Option<(&str, &Text)>,
     found: &[Option<(String, bool)>],
-) -> Option<(String, Imported)> {
+) -> Result<(String, Imported), String> {
     let src = segments::of_text(source);
     let mut stats = Imported::default();
     for f in found {
@@ -250,13 +272,11 @@ pub fn write_translation(
     let value = |i: usize| {
         found[i]
             .as_ref()
+            .filter(|(t, fuzzy)| !t.is_empty() && !fuzzy)
             .map(|(t, _)| t.clone())
-            .filter(|t| !t.is_empty())
     };
-    if let Some((text, current)) = existing
-        && let Some(edited) = edit_in_place(text, current, &src, &value)
-    {
-        return Some((edited, stats));
+    if let Some((text, current)) = existing {
+        return edit_in_place(text, current, &src, &value).map(|t| (t, stats));
     }
     // A new file in the source's structure: what is not translated yet
     // stays in the source's words.
@@ -283,105 +303,210 @@ pub fn write_translation(
     if !notes.is_empty() {
         out.push_str("changes:\n");
         for &i in &notes {
-            let date = src[i]
-                .context
-                .as_deref()
-                .and_then(|c| c.strip_prefix("note:"))
-                .unwrap_or_default();
-            out.push_str(&format!(
-                "  - date: {date}\n    note: {}\n",
-                yaml::quote(&v(i))
-            ));
+            out.push_str(&note_item("  ", note_date(&src[i]), &v(i)));
         }
     }
     out.push_str(&format!(
         "translation:\n  from: {source_lang}\n  source_hash:\n---\n"
     ));
-    out.push_str(&segments::replace(
-        &source.body,
-        &src[2 + facts.len() + source.changes.len()..],
-        &|i| value(i + 2 + facts.len() + source.changes.len()),
-    ));
-    Some((out, stats))
+    let first_body = src
+        .iter()
+        .position(|s| s.range.is_some())
+        .unwrap_or(src.len());
+    out.push_str(&segments::replace(&source.body, &src[first_body..], &|i| {
+        value(i + first_body)
+    }));
+    Ok((out, stats))
 }
 
-/// The existing translation with each changed segment's text replaced, or
-/// None when it does not follow the source closely enough to edit.
+fn note_date(s: &Segment) -> &str {
+    s.context
+        .as_deref()
+        .and_then(|c| c.strip_prefix("note:"))
+        .unwrap_or_default()
+}
+
+fn note_item(indent: &str, date: &str, note: &str) -> String {
+    format!(
+        "{indent}- date: {date}\n{indent}  note: {}\n",
+        yaml::quote(note)
+    )
+}
+
+/// The existing translation with each changed segment's text replaced, a
+/// newly translated change note or fact added; an error naming what could
+/// not be placed.
 fn edit_in_place(
     text: &str,
     current: &Text,
     src: &[Segment],
     value: &dyn Fn(usize) -> Option<String>,
-) -> Option<String> {
+) -> Result<String, String> {
     let tr = segments::of_text(current);
     let to_tr = align_structure(src, &tr);
-    // Every translated body segment needs its place in the translation.
-    let body_ok = src
-        .iter()
-        .enumerate()
-        .all(|(i, s)| s.range.is_none() || value(i).is_none() || to_tr[i].is_some());
-    if !body_ok {
-        return None;
+    let unsafe_edit = |what: &str| {
+        format!(
+            "{what}; edit the translation by hand (`factsheet diff` shows what changed), or remove it to import it anew"
+        )
+    };
+    for (i, s) in src.iter().enumerate() {
+        if s.range.is_some() && value(i).is_some() && to_tr[i].is_none() {
+            let head: String = s.text.chars().take(50).collect();
+            return Err(unsafe_edit(&format!(
+                "the translation has no {} in the place of \"{head}\"",
+                s.kind.as_str()
+            )));
+        }
     }
-    let split = crate::content::frontmatter::split(text).ok()?;
-    let root = yaml::parse(&split.yaml).ok()?;
+    let split = crate::content::frontmatter::split(text).map_err(|d| d.message)?;
+    let root = yaml::parse(&split.yaml).map_err(|e| e.message)?;
     let YamlKind::Map(top) = &root.kind else {
-        return None;
+        return Err(unsafe_edit("its front matter is not a set of fields"));
+    };
+    let yaml_start = text.find('\n').map_or(0, |n| n + 1);
+    let offset = |line: usize, col: usize| {
+        yaml_start + crate::diagnostics::byte_offset(&split.yaml, line, col)
     };
     // (byte range in `text`, new text)
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
-    let yaml_start = text.find('\n')? + 1;
-    let at = |n: &Node| -> Option<std::ops::Range<usize>> {
-        let start =
-            yaml_start + crate::diagnostics::byte_offset(&split.yaml, n.pos.line, n.pos.col);
-        let end = yaml_start + crate::diagnostics::byte_offset(&split.yaml, n.end.line, n.end.col);
-        (start < end).then_some(start..end)
-    };
-    let field = |key: &str| top.iter().find(|e| e.key == key).map(|e| &e.value);
+    let entry = |key: &str| top.iter().find(|e| e.key == key);
     let body_start = text.len() - split.body.len();
+    let mut new_notes: Vec<usize> = Vec::new();
     for (i, s) in src.iter().enumerate() {
         let Some(new) = value(i) else { continue };
         let Some(t) = to_tr[i] else {
-            // A fact or note the translation lacks: write the file anew.
-            s.range.as_ref()?;
+            match s.kind {
+                Kind::Note => new_notes.push(i),
+                _ => {
+                    return Err(unsafe_edit(&format!(
+                        "the translation lacks the {} `{}`",
+                        s.kind.as_str(),
+                        s.context.as_deref().unwrap_or(&s.text)
+                    )));
+                }
+            }
             continue;
         };
         if tr[t].text == new {
             continue;
         }
-        let node = match s.kind {
-            Kind::Title => field("title"),
-            Kind::Summary => field("summary"),
-            Kind::Fact => nth_fact(field("key_facts")?, current, t - 2),
-            Kind::Note => note_node(field("changes")?, tr[t].context.as_deref()?),
+        let found = match s.kind {
+            Kind::Title => entry("title"),
+            Kind::Summary => entry("summary"),
+            Kind::Fact => entry("key_facts").and_then(|e| nth_fact(&e.value, t - 2)),
+            Kind::Note => {
+                entry("changes").and_then(|e| note_entry(&e.value, tr[t].context.as_deref()?))
+            }
             _ => {
-                let r = tr[t].range.clone()?;
+                let Some(r) = tr[t].range.clone() else {
+                    continue;
+                };
                 edits.push((body_start + r.start..body_start + r.end, new));
                 continue;
             }
-        }?;
-        edits.push((at(node)?, yaml::quote(&new)));
+        };
+        let Some(e) = found else {
+            return Err(unsafe_edit(&format!(
+                "cannot find the {} in its front matter",
+                s.kind.as_str()
+            )));
+        };
+        let v = &e.value;
+        let start = offset(v.pos.line, v.pos.col);
+        let end = offset(v.end.line, v.end.col);
+        let key_end = offset(e.key_pos.line, e.key_pos.col) + e.key.len();
+        let colon = text
+            .get(key_end..start.max(key_end))
+            .and_then(|r| r.find(':'))
+            .map(|c| key_end + c + 1);
+        let Some(colon) = colon else {
+            return Err(unsafe_edit("cannot find where a value starts"));
+        };
+        // A block or folded value (`>-`, `|`) has its marker between the
+        // colon and its text: replace it whole, by one quoted line.
+        let block = text
+            .get(colon..start)
+            .is_some_and(|r| r.trim_start().starts_with(['>', '|']));
+        if block || v.pos.line != v.end.line {
+            let ends_line = text.get(start..end).is_some_and(|r| r.ends_with('\n'));
+            edits.push((
+                colon..end,
+                format!(
+                    " {}{}",
+                    yaml::quote(&new),
+                    if ends_line { "\n" } else { "" }
+                ),
+            ));
+        } else if start < end {
+            edits.push((start..end, yaml::quote(&new)));
+        } else {
+            return Err(unsafe_edit("a value is empty in the translation"));
+        }
+    }
+    if !new_notes.is_empty() {
+        edits.push(
+            insert_notes(text, top, &offset, src, &new_notes, value).ok_or_else(|| {
+                unsafe_edit("cannot add the new change notes to its `changes:` list")
+            })?,
+        );
     }
     let mut out = text.to_string();
     edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
     for (r, new) in edits {
         out.replace_range(r, &new);
     }
-    Some(out)
+    Ok(out)
 }
 
-fn nth_fact<'n>(facts: &'n Node, current: &Text, n: usize) -> Option<&'n Node> {
-    let _ = current;
+/// Where and what to insert for change notes the translation lacks: first
+/// in its `changes:` list, with that list's indent, or a new list before
+/// the `translation:` block.
+fn insert_notes(
+    text: &str,
+    top: &[crate::yaml::Entry],
+    offset: &dyn Fn(usize, usize) -> usize,
+    src: &[Segment],
+    notes: &[usize],
+    value: &dyn Fn(usize) -> Option<String>,
+) -> Option<(std::ops::Range<usize>, String)> {
+    let items = |indent: &str| -> String {
+        notes
+            .iter()
+            .map(|&i| note_item(indent, note_date(&src[i]), &value(i).unwrap_or_default()))
+            .collect()
+    };
+    match top.iter().find(|e| e.key == "changes") {
+        Some(e) => {
+            let YamlKind::Seq(list) = &e.value.kind else {
+                return None;
+            };
+            let first = list.first()?;
+            let at = offset(first.pos.line, 1);
+            let line = text.get(at..)?.lines().next()?;
+            let indent = &line[..line.len() - line.trim_start().len()];
+            line.trim_start()
+                .starts_with('-')
+                .then(|| (at..at, items(indent)))
+        }
+        None => {
+            let t = top.iter().find(|e| e.key == "translation")?;
+            let at = offset(t.key_pos.line, 1);
+            Some((at..at, format!("changes:\n{}", items("  "))))
+        }
+    }
+}
+
+fn nth_fact(facts: &Node, n: usize) -> Option<&crate::yaml::Entry> {
     let YamlKind::Seq(items) = &facts.kind else {
         return None;
     };
     let YamlKind::Map(e) = &items.get(n)?.kind else {
         return None;
     };
-    e.iter().find(|x| x.key == "value").map(|x| &x.value)
+    e.iter().find(|x| x.key == "value")
 }
 
-fn note_node<'n>(changes: &'n Node, context: &str) -> Option<&'n Node> {
+fn note_entry<'n>(changes: &'n Node, context: &str) -> Option<&'n crate::yaml::Entry> {
     let date = context.strip_prefix("note:")?;
     let YamlKind::Seq(items) = &changes.kind else {
         return None;
@@ -391,7 +516,6 @@ fn note_node<'n>(changes: &'n Node, context: &str) -> Option<&'n Node> {
             return None;
         };
         let d = e.iter().find(|x| x.key == "date")?;
-        (d.value.as_str() == Some(date))
-            .then(|| e.iter().find(|x| x.key == "note").map(|x| &x.value))?
+        (d.value.as_str() == Some(date)).then(|| e.iter().find(|x| x.key == "note"))?
     })
 }

@@ -231,6 +231,14 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Catalog
                 cur.context = Some(value);
                 Field::Ctx
             }
+            (false, "msgid") if has_id && !has_str => {
+                err(
+                    n,
+                    "a msgid without its msgstr before it".into(),
+                    "give every msgid a msgstr line, even an empty one: msgstr \"\"",
+                );
+                Field::None
+            }
             (false, "msgid") => {
                 cur.id = value;
                 cur.line = n;

@@ -81,14 +81,23 @@ pub fn of_text(text: &Text) -> Vec<Segment> {
     out.extend(of_body(&text.body));
     // A body text equal to the title or the summary (or a note) must still
     // be its own entry: (context, text) is unique in a PO file.
-    for i in 0..out.len() {
-        if out[i].range.is_some()
-            && out[..i]
-                .iter()
-                .any(|o| o.text == out[i].text && o.context == out[i].context)
-        {
-            let n = out[..i].iter().filter(|o| o.text == out[i].text).count();
-            out[i].context = Some(format!("{}", n + 1));
+    let fixed: std::collections::HashSet<(Option<String>, String)> = out
+        .iter()
+        .filter(|s| s.range.is_none())
+        .map(|s| (s.context.clone(), s.text.clone()))
+        .collect();
+    let mut extra: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for seg in out.iter_mut().filter(|s| s.range.is_some()) {
+        if fixed.contains(&(seg.context.clone(), seg.text.clone())) {
+            // After the body's own occurrences: a number none of them has.
+            let base = seg
+                .context
+                .as_deref()
+                .and_then(|c| c.parse::<usize>().ok())
+                .unwrap_or(1);
+            let n = extra.entry(seg.text.clone()).or_default();
+            *n += 1;
+            seg.context = Some(format!("{}+{}", base, n));
         }
     }
     out
@@ -114,7 +123,6 @@ pub fn of_body(body: &str) -> Vec<Segment> {
     // The kind of block whose inline content is being read, and its run.
     let mut blocks: Vec<Kind> = Vec::new();
     let mut run: Option<(Kind, Range<usize>)> = None;
-    let mut inline_depth = 0usize;
     let mut section = 0;
     let close = |run: &mut Option<(Kind, Range<usize>)>, out: &mut Vec<Segment>, section: usize| {
         if let Some((kind, range)) = run.take() {
@@ -133,14 +141,8 @@ pub fn of_body(body: &str) -> Vec<Segment> {
     };
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         match &event {
-            Event::Start(tag) if is_inline(tag) => {
-                inline_depth += 1;
-                extend(&mut run, &blocks, range);
-            }
-            Event::End(tag) if is_inline_end(tag) => {
-                inline_depth = inline_depth.saturating_sub(1);
-                extend(&mut run, &blocks, range);
-            }
+            Event::Start(tag) if is_inline(tag) => extend(&mut run, &blocks, range),
+            Event::End(tag) if is_inline_end(tag) => extend(&mut run, &blocks, range),
             Event::Start(tag) => {
                 close(&mut run, &mut out, section);
                 if let Tag::Heading { .. } = tag {
@@ -162,15 +164,16 @@ pub fn of_body(body: &str) -> Vec<Segment> {
             | Event::DisplayMath(_) => extend(&mut run, &blocks, range),
             _ => close(&mut run, &mut out, section),
         }
-        let _ = inline_depth;
     }
     close(&mut run, &mut out, section);
     // Equal texts in one body: tell them apart by occurrence.
-    for i in 0..out.len() {
-        let n = out[..i].iter().filter(|o| o.text == out[i].text).count();
-        if n > 0 {
-            out[i].context = Some((n + 1).to_string());
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for seg in &mut out {
+        let n = seen.entry(seg.text.clone()).or_default();
+        if *n > 0 {
+            seg.context = Some((*n + 1).to_string());
         }
+        *n += 1;
     }
     out
 }

@@ -153,7 +153,10 @@ pub fn sheet<'a>(build: &'a Model, words: &Words, i: usize) -> Option<(SheetView
         .and_then(|p| p.translation);
     // With the version it was made from (git history), only the changed
     // sections are marked; without it, the whole page is.
-    let sections_only = build.stale(i, lang).is_some_and(|s| !s.front_matter);
+    // (A change the sections cannot show keeps the notice on the page.)
+    let sections_only = build
+        .stale(i, lang)
+        .is_some_and(|s| !s.front_matter && !s.sections.is_empty());
     if shown_currency == Some(Currency::Outdated) && !sections_only {
         let source = words.name_of(&site.config.source_language);
         warnings.push(words.t_args(

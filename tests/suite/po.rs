@@ -373,3 +373,85 @@ fn importing_a_translated_note_keeps_the_translation_current() {
         .code(2)
         .err_has("is the source language");
 }
+
+/// Import edits a translation in place and never loses a translator's
+/// words: a folded (`>-`) value is replaced whole, a new note is added to
+/// the list, a paragraph and a comment of the translator's stay, and a
+/// fuzzy draft is not written.
+#[test]
+fn import_keeps_what_the_translator_wrote() {
+    let site = TestSite::base();
+    let tr = base_translation_with(
+        "summary: Së pari një ofertë pune, pastaj viza.\n",
+        "# The translator's comment stays.\nsummary: >-\n  Së pari një ofertë pune,\n  pastaj viza.\n",
+    )
+    .replace("Gjeni së pari një punëdhënës.\n", "Gjeni së pari një punëdhënës.\n\nNjë shënim i përkthyesit.\n");
+    site.write("content/de/work.sq.md", tr);
+    site.run(&["--today", "2026-03-01", "stamp", "content/de/work.sq.md"])
+        .code(0);
+    site.write(
+        "content/de/work.en.md",
+        base_source_with(
+            "key_facts:\n",
+            "changes:\n  - date: 2026-02-01\n    note: The fee rose.\nkey_facts:\n",
+        ),
+    );
+    site.check().code(0);
+    site.run(&["--today", "2026-03-01", "export", "--lang", "sq"])
+        .code(0);
+    let po = site.read("po/sq/de/work.po");
+    let edited = po
+        .replace(
+            "msgid \"The fee rose.\"\nmsgstr \"\"",
+            "msgid \"The fee rose.\"\nmsgstr \"Tarifa u rrit.\"",
+        )
+        .replace(
+            "msgstr \"Së pari një ofertë pune, pastaj viza.\"",
+            "msgstr \"Fillimisht një ofertë pune, pastaj viza.\"",
+        )
+        .replace(
+            "msgid \"Find an employer first.\"\nmsgstr \"Gjeni së pari një punëdhënës.\"",
+            "#, fuzzy\nmsgid \"Find an employer first.\"\nmsgstr \"DRAFT\"",
+        );
+    assert_ne!(edited, po);
+    site.write("po/sq/de/work.po", edited);
+    site.run(&["--today", "2026-03-01", "import", "po/sq/de/work.po"])
+        .code(0)
+        .err_has("1 fuzzy");
+    let after = site.read("content/de/work.sq.md");
+    assert!(
+        after.contains("# The translator's comment stays."),
+        "{after}"
+    );
+    assert!(
+        after.contains("summary: \"Fillimisht një ofertë pune, pastaj viza.\"\n"),
+        "{after}"
+    );
+    assert!(
+        after.contains("changes:\n  - date: 2026-02-01\n    note: \"Tarifa u rrit.\"\n"),
+        "{after}"
+    );
+    assert!(after.contains("Një shënim i përkthyesit."), "{after}");
+    assert!(!after.contains("DRAFT"), "{after}");
+    assert!(after.contains("key_facts:\n  - label: fee"), "{after}");
+    site.check().code(0);
+}
+
+/// Text the source only deleted still warns readers of the translation.
+#[test]
+fn a_deletion_in_the_source_still_warns_the_translations_readers() {
+    let site = edited_in_git();
+    site.write(
+        "content/de/work.en.md",
+        site.read("content/de/work.en.md")
+            .replace("\n## Costs\n\nThe visa costs €75.\n", ""),
+    );
+    git(site.path(), &["commit", "-q", "-am", "Costs go elsewhere"]);
+    site.run(&["--today", "2026-03-01", "build", "--no-pdf"])
+        .code(0);
+    let page = site.read("public/sq/de/work/index.html");
+    assert!(
+        page.contains("class=\"stale-part\"") || page.contains("class=\"warning\""),
+        "{page}"
+    );
+}
