@@ -2,7 +2,10 @@
 """Turns bench/run's measurements (JSON lines) into a table and a JSON file
 with the ratios factsheet / peer for each size.
 
-  bench/report.py RESULTS.jsonl OUT.json
+  bench/report.py RESULTS.jsonl OUT.json [MORE.jsonl ...]
+
+MORE.jsonl: further measurements, e.g. bench/search.mjs's (site search
+against Pagefind), read as if they were in RESULTS.jsonl.
 """
 
 import datetime
@@ -10,7 +13,7 @@ import json
 import platform
 import sys
 
-rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+rows = [json.loads(line) for f in [sys.argv[1], *sys.argv[3:]] for line in open(f) if line.strip()]
 builds = [r for r in rows if r["tool"] in ("factsheet", "hugo", "zola")]
 sizes = sorted({r["pages"] for r in builds})
 ratios = []
@@ -46,6 +49,57 @@ if pack:
     print(f"pack: 10 sheets, one language, {pack['wall_s']:.2f} s wall, {pack['cpu_s']:.2f} s CPU (whole command: load, check, typeset, write)")
 for r in (r for r in rows if r["tool"] == "serve-edit"):
     print(f"serve at {r['pages']} pages: edit to new page median {r['median_ms']} ms, max {r['max_ms']} ms (startup {r['startup_s']} s)")
-json.dump({"date": datetime.date.today().isoformat(), "machine": platform.machine(), "rows": rows, "ratios": ratios},
+
+# Site search against Pagefind (bench/search.mjs): bytes a reader's browser
+# fetches for a first and a second query, the index on disk.
+search = {}
+for r in rows:
+    if r["tool"] in ("search-factsheet", "search-pagefind"):
+        search.setdefault(r["pages"], {})[r["tool"]] = r
+search_ratios = []
+
+
+def kib(r, key):
+    """KiB as served (gzipped)."""
+    return f"{r[key + '_bytes'] / 1024:.1f} ({r[key + '_gzip'] / 1024:.1f})"
+
+
+if search:
+    some = next(r for r in rows if r["tool"] == "search-pagefind")
+    print(f"\nsearch: factsheet against Pagefind {some['version']} (sheet pages), queries \"{some['q1']}\" then "
+          f"\"{some['q2']}\" ({some['lang']}); KiB as served (gzipped, if the host compresses)")
+    print(f"{'pages':>6}  {'engine':<13} {'1st query KiB':>16} {'2nd query KiB':>16} {'index KiB':>18} {'files':>6} {'index ms':>9}")
+    for size in sorted(search, key=lambda s: (not isinstance(s, (int, float)), s if isinstance(s, (int, float)) else 0, str(s))):
+        fs, pf = search[size].get("search-factsheet"), search[size].get("search-pagefind")
+        for name, r in (("factsheet", fs), ("pagefind", pf)):
+            if r:
+                print(f"{size:>6}  {name:<13} {kib(r, 'q1'):>16} {kib(r, 'q2'):>16} {kib(r, 'index'):>18} "
+                      f"{r['index_files']:>6} {r.get('index_ms', '(build)'):>9}")
+        if fs and pf:
+            q = {k: round(fs[k] / pf[k], 3) for k in
+                 ("q1_bytes", "q1_gzip", "q2_bytes", "q2_gzip", "index_bytes", "index_gzip", "index_files")}
+            search_ratios.append({"pages": size, "peer": "pagefind", **{k + "_ratio": v for k, v in q.items()}})
+            pair = lambda k: f"{q[k + '_bytes']:.2f} ({q[k + '_gzip']:.2f})"
+            print(f"{size:>6}  {'ours/pagefind':<13} {pair('q1'):>16} {pair('q2'):>16} {pair('index'):>18} "
+                  f"{q['index_files']:>6.2f}")
+    for size in sorted(search, key=lambda s: (not isinstance(s, (int, float)), s if isinstance(s, (int, float)) else 0, str(s))):
+        pf = search[size].get("search-pagefind")
+        if pf and "all_pages" in pf:
+            print(f"{size:>6}  Pagefind on every page ({pf['all_pages']}): {pf['all_index_ms']} ms, "
+                  f"{pf['all_index_bytes'] / 1024:.1f} KiB in {pf['all_index_files']} files")
+    print("(ratio = factsheet / Pagefind: below 1 means factsheet fetches or stores less; "
+          "factsheet's index is built with its pages, timed in the builds above)")
+relevance = [r for r in rows if r["tool"] == "search-relevance"]
+if relevance:
+    print("\nsearch relevance: top-3 recall on tests/search/relevance.json, sample site")
+    print(f"{'lang':<8} {'queries':>7} {'factsheet':>10} {'pagefind':>10} {'pagefind, all pages':>20}")
+    tot = [0, 0, 0, 0]
+    for r in relevance:
+        n = r["queries"]
+        tot = [tot[0] + n, tot[1] + r["factsheet"], tot[2] + r["pagefind"], tot[3] + r["pagefind_all"]]
+        print(f"{r['lang']:<8} {n:>7} {r['factsheet'] / n:>10.2f} {r['pagefind'] / n:>10.2f} {r['pagefind_all'] / n:>20.2f}")
+    print(f"{'all':<8} {tot[0]:>7} {tot[1] / tot[0]:>10.2f} {tot[2] / tot[0]:>10.2f} {tot[3] / tot[0]:>20.2f}")
+json.dump({"date": datetime.date.today().isoformat(), "machine": platform.machine(), "rows": rows, "ratios": ratios,
+           "search_ratios": search_ratios},
           open(sys.argv[2], "w"), indent=2)
 print(f"written {sys.argv[2]}")

@@ -100,7 +100,7 @@
         }
       });
       var hits = Object.keys(totals || {}).map(Number).sort(function (a, b) { return totals[b] - totals[a] || a - b; });
-      var shown = hits.slice(0, 20);
+      var shown = hits.slice(0, 10);
       var need = {};
       shown.forEach(function (d) { need[Math.floor(d / meta.chunk)] = true; });
       return Promise.all(Object.keys(need).map(function (n) { return chunk(n).then(function (c) { return [n, c]; }); }))
