@@ -332,7 +332,7 @@ async function speed() {
         `${ratio(rOurs.index_bytes, rTheirs.index_bytes)} (${ratio(rOurs.index_gzip, rTheirs.index_gzip)})`,
         ratio(rOurs.index_files, rTheirs.index_files), "", "", ""]];
     table(rows);
-    console.log(`results: ours ${a.map((r) => `"${r.status}"`).join(", ")} (20 shown); Pagefind ${b.map((r) => r.status).join(", ")} (5 loaded)`);
+    console.log(`results: ours ${a.map((r) => `"${r.status}"`).join(", ")} (10 shown); Pagefind ${b.map((r) => r.status).join(", ")} (5 loaded)`);
     console.log(`Pagefind on every page of the site (${all.pages} pages): ${all.ms} ms, ${kb(allSize.bytes)} KiB in ${allSize.files} files`);
     for (const [name, r] of [["factsheet", a], ["pagefind", b]]) {
       r.forEach((x, i) => console.log(`  ${name} query ${i + 1}: ${x.files.map(([u, n]) => `${u} ${n}`).join(", ")}`));

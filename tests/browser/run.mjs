@@ -122,6 +122,8 @@ check("no third-party requests", thirdParty.length === 0, thirdParty.join(", "))
   check("search reports a count in the page's language", /rezultat/.test(status || ""), status);
   links = await search(`${await d("sr-Cyrl")}/search/`, "lutrija");
   check("Serbian typed in Latin finds the Cyrillic sheet", top3(links, "us/diversity-visa/"), JSON.stringify(links));
+  links = await search(`${await d("sr-Latn")}/search/`, "лутрија");
+  check("Serbian typed in Cyrillic finds the Latin sheet", top3(links, "us/diversity-visa/"), JSON.stringify(links));
   links = await search("en/search/", "lottrey");
   check("one typo in a long word is forgiven", top3(links, "us/diversity-visa/"), JSON.stringify(links));
   const marks = await page.$$eval("#fs-results mark", (m) => m.length);
