@@ -288,6 +288,17 @@ impl State {
             Ok(r) => r,
             Err(d) => return Some(Err(d)),
         };
+        // A search file: the language's whole index is built for it, so
+        // keep every file of it at once (the next query needs others).
+        if let Route::SearchData { lang, .. } = route {
+            for (file, (_, bytes)) in model.search(lang).files.iter().enumerate() {
+                self.keep(
+                    &model.file_path(Route::SearchData { lang, file }),
+                    bytes,
+                    made_from,
+                );
+            }
+        }
         let made = renderer.render(route)?.map(|f| f.bytes);
         if let Ok(body) = &made {
             self.keep(key, body, made_from);
