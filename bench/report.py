@@ -14,21 +14,46 @@ import platform
 import sys
 
 rows = [json.loads(line) for f in [sys.argv[1], *sys.argv[3:]] for line in open(f) if line.strip()]
-builds = [r for r in rows if r["tool"] in ("factsheet", "hugo", "zola")]
+runs = [r for r in rows if r["tool"] in ("factsheet", "hugo", "zola")]
+
+
+def median(xs):
+    xs = sorted(xs)
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
+
+
+# One row per tool and size: the median of its alternating runs.
+builds = []
+for key in sorted({(r["pages"], r["tool"]) for r in runs}, key=lambda k: (k[0], k[1] != "factsheet", k[1])):
+    rs = [r for r in runs if (r["pages"], r["tool"]) == key]
+    row = {"pages": key[0], "tool": key[1], "runs": len(rs)}
+    for f in ("wall_s", "cpu_s", "user_s", "sys_s", "peak_mib"):
+        vals = [r[f] for r in rs if f in r]
+        row[f] = round(median(vals), 3) if vals else 0.0
+    out = next((o for o in rows if o["tool"] == "output-" + key[1] and o["pages"] == key[0]), None)
+    if out:
+        row.update({"files": out["files"], "bytes": out["bytes"], "sheet_page_bytes": out["sheet_page_bytes"]})
+    builds.append(row)
 sizes = sorted({r["pages"] for r in builds})
 ratios = []
-print(f"{'pages':>6}  {'tool':<10} {'wall s':>7} {'cpu s':>7} {'peak MiB':>9}  {'wall vs fs':>10}")
+print(f"{'pages':>6}  {'tool':<10} {'runs':>4} {'wall s':>7} {'user s':>7} {'sys s':>6} {'peak MiB':>9} {'MB out':>7} {'page KB':>8}  {'wall vs fs':>10}")
 for size in sizes:
     fs = next(r for r in builds if r["pages"] == size and r["tool"] == "factsheet")
     for r in (r for r in builds if r["pages"] == size):
         ratio = "" if r is fs else f"{fs['wall_s'] / r['wall_s']:.2f}x"
-        print(f"{size:>6}  {r['tool']:<10} {r['wall_s']:>7.2f} {r['cpu_s']:>7.2f} {r['peak_mib']:>9.1f}  {ratio:>10}")
+        mb = f"{r['bytes'] / 1e6:.0f}" if r.get("bytes") else ""
+        kb = f"{r['sheet_page_bytes'] / 1024:.1f}" if r.get("sheet_page_bytes") else ""
+        print(f"{size:>6}  {r['tool']:<10} {r['runs']:>4} {r['wall_s']:>7.2f} {r['user_s']:>7.2f} {r['sys_s']:>6.2f} {r['peak_mib']:>9.1f} {mb:>7} {kb:>8}  {ratio:>10}")
         if r is not fs:
             ratios.append({"pages": size, "peer": r["tool"],
                            "wall_ratio": round(fs["wall_s"] / r["wall_s"], 3),
+                           "user_ratio": round(fs["user_s"] / max(r["user_s"], 0.01), 3),
+                           "sys_ratio": round(fs["sys_s"] / max(r["sys_s"], 0.01), 3),
                            "cpu_ratio": round(fs["cpu_s"] / max(r["cpu_s"], 0.01), 3),
-                           "memory_ratio": round(fs["peak_mib"] / r["peak_mib"], 3)})
-print("(ratio = factsheet / peer: below 1 means factsheet is faster)")
+                           "memory_ratio": round(fs["peak_mib"] / r["peak_mib"], 3),
+                           "bytes_ratio": round(fs.get("bytes", 0) / r["bytes"], 3) if r.get("bytes") else None})
+print("(medians of alternating runs; ratio = factsheet / peer: below 1 means factsheet is faster)")
 fs_rows = [r for r in builds if r["tool"] == "factsheet"]
 for a, b in zip(fs_rows, fs_rows[1:]):
     print(f"scaling {a['pages']} -> {b['pages']} pages: time x{b['wall_s'] / a['wall_s']:.2f}, memory x{b['peak_mib'] / a['peak_mib']:.2f}")
