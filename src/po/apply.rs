@@ -73,9 +73,21 @@ fn align_versions(new: &[Segment], old: &[Segment]) -> Vec<Option<usize>> {
                 new_index,
                 new_len,
             } => {
-                for k in 0..old_len.min(new_len) {
-                    if old[ob[old_index + k]].kind == new[nb[new_index + k]].kind {
-                        out[nb[new_index + k]] = Some(ob[old_index + k]);
+                // Within the changed run, pair blocks of the same kind in
+                // order, so that a block inserted before an edited one
+                // does not leave the edited one without its old text.
+                let ok: Vec<Kind> = (0..old_len).map(|k| old[ob[old_index + k]].kind).collect();
+                let nk: Vec<Kind> = (0..new_len).map(|k| new[nb[new_index + k]].kind).collect();
+                for op in capture_diff_slices(Algorithm::Myers, &ok, &nk) {
+                    if let DiffOp::Equal {
+                        old_index: o,
+                        new_index: n,
+                        len,
+                    } = op
+                    {
+                        for k in 0..len {
+                            out[nb[new_index + n + k]] = Some(ob[old_index + o + k]);
+                        }
                     }
                 }
             }
@@ -518,4 +530,22 @@ fn note_entry<'n>(changes: &'n Node, context: &str) -> Option<&'n crate::yaml::E
         let d = e.iter().find(|x| x.key == "date")?;
         (d.value.as_str() == Some(date)).then(|| e.iter().find(|x| x.key == "note"))?
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_inserted_block_does_not_cost_the_edited_one_its_old_text() {
+        let old = segments::of_body("## Steps\n\nFind an employer in Germany.\n\nApply.\n");
+        let new = segments::of_body(
+            "## Steps\n\n- A new item first.\n\nFind an employer in Germany first.\n\nApply.\n",
+        );
+        let map = align_versions(&new, &old);
+        let at = |t: &str| new.iter().position(|s| s.text == t).unwrap();
+        assert_eq!(map[at("Find an employer in Germany first.")], Some(1));
+        assert_eq!(map[at("A new item first.")], None);
+        assert_eq!(map[at("Apply.")], Some(2));
+    }
 }
