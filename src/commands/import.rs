@@ -16,7 +16,7 @@ pub fn run(ctx: &Ctx, files: &[PathBuf]) -> Result {
     let mut diags = Diagnostics::default();
     let mut lines = Vec::new();
     for file in files {
-        if let Some(line) = import_one(ctx, &site, file, &mut diags) {
+        if let Some(line) = import_one(&site, file, &mut diags) {
             lines.push(line);
         }
     }
@@ -49,12 +49,7 @@ pub fn run(ctx: &Ctx, files: &[PathBuf]) -> Result {
     })
 }
 
-fn import_one(
-    ctx: &Ctx,
-    site: &crate::content::Site,
-    file: &Path,
-    diags: &mut Diagnostics,
-) -> Option<String> {
+fn import_one(site: &crate::content::Site, file: &Path, diags: &mut Diagnostics) -> Option<String> {
     let err = |d: Diagnostic| d.file(file);
     let meta = match std::fs::metadata(file) {
         Ok(m) => m,
@@ -233,7 +228,7 @@ fn import_one(
                 Code::UnknownSegment,
                 format!(
                     "`{}` is not a segment of {}",
-                    short(&e.id),
+                    po::short(&e.id),
                     source.path.display()
                 ),
             )
@@ -336,7 +331,6 @@ fn import_one(
             return None;
         }
     }
-    let _ = ctx;
     Some(if stats.complete() {
         format!(
             "{} → {}: {} translated, stamped current",
@@ -410,7 +404,7 @@ fn reads_back(
             return Err(format!(
                 "the {} \"{}\" would read differently",
                 src[i].kind.as_str(),
-                short(&src[i].text)
+                po::short(&src[i].text)
             ));
         }
     }
@@ -444,13 +438,4 @@ fn added_markup(source: &str, text: &str) -> bool {
     };
     let known = tags(source);
     tags(text).iter().any(|t| !known.contains(t))
-}
-
-fn short(s: &str) -> String {
-    let t: String = s.chars().take(60).collect();
-    if t.len() < s.len() {
-        format!("{t}…")
-    } else {
-        t
-    }
 }

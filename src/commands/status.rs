@@ -109,26 +109,12 @@ pub fn run(
 }
 
 /// Of an outdated translation, how many segments changed in the source
-/// since it was made, and how many there are; None without the version it
-/// was made from (git history).
+/// since it was made, and how many there are.
 fn stale_of(site: &Site, s: &SheetState, lang: &str) -> Option<(usize, usize)> {
-    let page = s.page(lang)?;
-    if page.translation != Some(Currency::Outdated) {
+    if s.page(lang)?.translation != Some(Currency::Outdated) {
         return None;
     }
-    let file_lang = if s.files.translations.contains_key(lang) {
-        lang.to_string()
-    } else {
-        site.config.language(lang)?.derive.clone()?
-    };
-    let tr = s.files.translations.get(&file_lang)?;
-    let base = crate::history::source_of(site, s.destination, s.route, tr)?;
-    let parts = crate::po::apply::stale_sections(&s.source.text, &tr.text, &base);
-    let total = crate::po::segments::of_text(&s.source.text)
-        .iter()
-        .filter(|x| x.kind != crate::po::segments::Kind::Note)
-        .count();
-    Some((parts.segments, total))
+    crate::po::apply::stale_of(site, s, lang).map(|(parts, total)| (parts.segments, total))
 }
 
 fn sheet_json(site: &Site, s: &SheetState, langs: &[&str]) -> serde_json::Value {

@@ -244,6 +244,33 @@ pub fn stale_sections(source: &Text, translation: &Text, base: &Text) -> StalePa
     out
 }
 
+/// What changed in the source since `lang`'s translation of a sheet was
+/// made (for a derived language, its base's), and how many segments
+/// (change notes aside) the sheet has; None when it is current or git
+/// history lacks the version it was made from.
+pub fn stale_of(
+    site: &crate::content::Site,
+    s: &crate::content::model::SheetState,
+    lang: &str,
+) -> Option<(StaleParts, usize)> {
+    let file_lang = if s.files.translations.contains_key(lang) {
+        lang.to_string()
+    } else {
+        site.config.language(lang)?.derive.clone()?
+    };
+    if s.page(&file_lang)?.translation != Some(crate::freshness::Currency::Outdated) {
+        return None;
+    }
+    let tr = s.files.translations.get(&file_lang)?;
+    let base = crate::history::source_of(site, s.destination, s.route, tr)?;
+    let parts = stale_sections(&s.source.text, &tr.text, &base);
+    let total = segments::of_text(&s.source.text)
+        .iter()
+        .filter(|x| x.kind != Kind::Note)
+        .count();
+    Some((parts, total))
+}
+
 /// What an import did.
 #[derive(Debug, Default)]
 pub struct Imported {

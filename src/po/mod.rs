@@ -291,7 +291,8 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Catalog
     })
 }
 
-fn short(s: &str) -> String {
+/// The start of a long text, for messages.
+pub fn short(s: &str) -> String {
     let t: String = s.chars().take(40).collect();
     if t.len() < s.len() {
         format!("{t}…")

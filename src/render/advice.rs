@@ -43,11 +43,7 @@ pub fn centre(words: &Words, c: &Centre) -> CentreView {
         town: c.town.clone(),
         address: c.address.clone(),
         phone: c.phone.clone(),
-        phone_uri: c.phone.as_ref().map(|p| {
-            p.chars()
-                .filter(|ch| ch.is_ascii_digit() || *ch == '+')
-                .collect()
-        }),
+        phone_uri: c.phone.as_deref().map(super::view::phone_uri),
         email: c.email.clone(),
         url: c.url.clone(),
         hours: c.hours.iter().map(|h| hours(words, h)).collect(),

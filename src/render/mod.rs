@@ -127,23 +127,7 @@ impl<'a> Model<'a> {
             .get(sheet * self.site.config.languages.len() + l)?;
         cell.get_or_init(|| {
             let shown = crate::render::view::content_lang(s.page(lang)?, lang);
-            // The file shown: the language's own, or its derivation base's.
-            let file_lang = if s.files.translations.contains_key(&shown) {
-                shown
-            } else {
-                self.site.config.language(&shown)?.derive.clone()?
-            };
-            let page = s.page(&file_lang)?;
-            if page.translation != Some(crate::freshness::Currency::Outdated) {
-                return None;
-            }
-            let tr = s.files.translations.get(&file_lang)?;
-            let base = crate::history::source_of(self.site, s.destination, s.route, tr)?;
-            let parts = crate::po::apply::stale_sections(&s.source.text, &tr.text, &base);
-            let total = crate::po::segments::of_text(&s.source.text)
-                .iter()
-                .filter(|x| x.kind != crate::po::segments::Kind::Note)
-                .count();
+            let (parts, total) = crate::po::apply::stale_of(self.site, s, &shown)?;
             Some(Stale {
                 sections: parts.sections,
                 front_matter: parts.front_matter,

@@ -164,59 +164,23 @@ pub fn fold(s: &str) -> String {
 }
 
 fn fold_with(s: &str, dj: &str) -> String {
-    let lower = s.to_lowercase();
-    let mut latin = String::with_capacity(lower.len());
-    for c in lower.chars() {
-        match cyrillic(c) {
-            Some(l) => latin.push_str(l),
-            None if c == 'đ' => latin.push_str(dj),
-            None => latin.push(c),
+    // Serbian Cyrillic as the derived Latin has it (ж → ž), then
+    // Macedonian's own letters; the marks go below.
+    let latin = crate::lang::translit::sr_cyrl_to_latn(&s.to_lowercase());
+    let mut out = String::with_capacity(latin.len());
+    for c in latin.chars() {
+        match c {
+            'ѓ' => out.push_str("gj"),
+            'ќ' => out.push_str("kj"),
+            'ѕ' => out.push_str("dz"),
+            'đ' => out.push_str(dj),
+            c => out.push(c),
         }
     }
-    let nfd = icu::normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize(&latin);
+    let nfd = icu::normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize(&out);
     nfd.chars()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .collect()
-}
-
-/// Serbian and Macedonian Cyrillic letters, folded to Latin.
-fn cyrillic(c: char) -> Option<&'static str> {
-    Some(match c {
-        'а' => "a",
-        'б' => "b",
-        'в' => "v",
-        'г' => "g",
-        'д' => "d",
-        'ђ' => "dj",
-        'е' => "e",
-        'ж' => "z",
-        'з' => "z",
-        'и' => "i",
-        'ј' => "j",
-        'к' => "k",
-        'л' => "l",
-        'љ' => "lj",
-        'м' => "m",
-        'н' => "n",
-        'њ' => "nj",
-        'о' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => "s",
-        'т' => "t",
-        'ћ' => "c",
-        'у' => "u",
-        'ф' => "f",
-        'х' => "h",
-        'ц' => "c",
-        'ч' => "c",
-        'џ' => "dz",
-        'ш' => "s",
-        'ѓ' => "gj",
-        'ѕ' => "dz",
-        'ќ' => "kj",
-        _ => return None,
-    })
 }
 
 /// The folded words of a text (two letters or more), with `đ`'s second

@@ -350,12 +350,16 @@ fn contact(c: &Contact) -> ContactView {
         name: c.name.clone(),
         url: c.url.clone(),
         phone: c.phone.clone(),
-        phone_uri: c.phone.as_ref().map(|p| {
-            p.chars()
-                .filter(|ch| ch.is_ascii_digit() || *ch == '+')
-                .collect()
-        }),
+        phone_uri: c.phone.as_deref().map(phone_uri),
         email: c.email.clone(),
         address: c.address.clone(),
     }
+}
+
+/// A telephone number as a `tel:` link wants it: digits and `+`.
+pub fn phone_uri(phone: &str) -> String {
+    phone
+        .chars()
+        .filter(|ch| ch.is_ascii_digit() || *ch == '+')
+        .collect()
 }
