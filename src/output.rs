@@ -3,8 +3,12 @@
 //! one only when every file is written. A failed or killed build leaves
 //! the previous site as it was.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use crate::render::File;
 
@@ -86,10 +90,16 @@ fn normalize(p: &Path) -> PathBuf {
     out
 }
 
-/// Writes `files` as the new content of `out` (absolute, from `check_out`).
-/// While another build writes the same output, waits for it, after calling
+/// Makes the new content of `out` (absolute, from `check_out`): `fill`
+/// writes every file through the staging folder it is given, which then
+/// replaces `out` whole; if `fill` fails, `out` stays as it was. While
+/// another build writes the same output, waits for it, after calling
 /// `on_wait` once.
-pub fn publish(out: &Path, files: &[File], on_wait: &dyn Fn()) -> Result<(), PublishError> {
+pub fn publish<T, E: From<PublishError>>(
+    out: &Path,
+    on_wait: &dyn Fn(),
+    fill: impl FnOnce(&Staging) -> Result<T, E>,
+) -> Result<T, E> {
     let parent = out
         .parent()
         .ok_or_else(|| PublishError::Refused("--out has no parent folder".into()))?;
@@ -98,19 +108,89 @@ pub fn publish(out: &Path, files: &[File], on_wait: &dyn Fn()) -> Result<(), Pub
         return Err(PublishError::Refused(format!(
             "{} exists and was not written by factsheet; remove it or choose another --out",
             out.display()
-        )));
+        ))
+        .into());
     }
     std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
     // One build at a time per output: a second one would remove the first
     // one's staging folder as a leftover. The lock ends with the process.
     let _lock = lock(parent, out, on_wait)?;
     remove_leftovers(parent, name);
-    let staging = parent.join(format!(".{name}.factsheet-new-{}", std::process::id()));
-    let result = write_tree(&staging, files).and_then(|()| swap(&staging, out, parent, name));
+    let staging =
+        Staging::new(parent.join(format!(".{name}.factsheet-new-{}", std::process::id())))?;
+    let result = fill(&staging).and_then(|made| {
+        swap(&staging.root, out, parent, name)?;
+        Ok(made)
+    });
     if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
+        let _ = std::fs::remove_dir_all(&staging.root);
     }
     result
+}
+
+/// The folder a build writes into before it replaces the output. Files
+/// may be written from many threads at once.
+pub struct Staging {
+    root: PathBuf,
+    /// Folders made so far, so that each is made once.
+    dirs: Mutex<HashSet<PathBuf>>,
+    /// Time spent writing, summed over threads (nanoseconds).
+    busy: AtomicU64,
+}
+
+impl Staging {
+    fn new(root: PathBuf) -> Result<Self, PublishError> {
+        std::fs::create_dir(&root).map_err(|e| io_error("create", &root, e))?;
+        std::fs::write(
+            root.join(MARKER),
+            b"Written by factsheet build; replaced whole by the next build.\n",
+        )
+        .map_err(|e| io_error("write", &root, e))?;
+        Ok(Staging {
+            root,
+            dirs: Mutex::default(),
+            busy: AtomicU64::new(0),
+        })
+    }
+
+    /// Writes `f` under the staging folder, making its folder first.
+    pub fn write(&self, f: &File) -> Result<(), PublishError> {
+        let started = Instant::now();
+        // Paths come from validated names; refuse anything else all the same.
+        let rel = Path::new(&f.path);
+        if rel.is_absolute()
+            || rel
+                .components()
+                .any(|c| !matches!(c, std::path::Component::Normal(_)))
+        {
+            return Err(PublishError::Io(format!(
+                "refusing to write outside the output: {}",
+                f.path
+            )));
+        }
+        if let Some(dir) = rel.parent().filter(|d| !d.as_os_str().is_empty()) {
+            let made = self.dirs.lock().map(|d| d.contains(dir)).unwrap_or(false);
+            if !made {
+                let abs = self.root.join(dir);
+                std::fs::create_dir_all(&abs).map_err(|e| io_error("create", &abs, e))?;
+                if let Ok(mut dirs) = self.dirs.lock() {
+                    dirs.insert(dir.to_path_buf());
+                }
+            }
+        }
+        let path = self.root.join(rel);
+        let mut file = std::fs::File::create(&path).map_err(|e| io_error("write", &path, e))?;
+        file.write_all(&f.bytes)
+            .map_err(|e| io_error("write", &path, e))?;
+        let spent = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.busy.fetch_add(spent, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Time spent in `write` so far, summed over threads.
+    pub fn busy(&self) -> Duration {
+        Duration::from_nanos(self.busy.load(Ordering::Relaxed))
+    }
 }
 
 /// A lock on the folder that holds the output (no file of its own: nothing
@@ -132,46 +212,6 @@ fn lock(parent: &Path, out: &Path, on_wait: &dyn Fn()) -> Result<std::fs::File, 
         Err(std::fs::TryLockError::Error(e)) => return Err(io_error("lock", parent, e)),
     }
     Ok(dir)
-}
-
-fn write_tree(staging: &Path, files: &[File]) -> Result<(), PublishError> {
-    std::fs::create_dir(staging).map_err(|e| io_error("create", staging, e))?;
-    std::fs::write(
-        staging.join(MARKER),
-        b"Written by factsheet build; replaced whole by the next build.\n",
-    )
-    .map_err(|e| io_error("write", staging, e))?;
-    let mut dirs = std::collections::BTreeSet::new();
-    for f in files {
-        // Paths come from validated names; refuse anything else all the same.
-        let rel = Path::new(&f.path);
-        if rel.is_absolute()
-            || rel
-                .components()
-                .any(|c| !matches!(c, std::path::Component::Normal(_)))
-        {
-            return Err(PublishError::Io(format!(
-                "refusing to write outside the output: {}",
-                f.path
-            )));
-        }
-        if let Some(dir) = rel.parent() {
-            dirs.insert(dir.to_path_buf());
-        }
-    }
-    for dir in &dirs {
-        let dir = staging.join(dir);
-        std::fs::create_dir_all(&dir).map_err(|e| io_error("create", &dir, e))?;
-    }
-    // Files in parallel: on overlay and network file systems writing is
-    // latency-bound.
-    use rayon::prelude::*;
-    files.par_iter().try_for_each(|f| {
-        let path = staging.join(&f.path);
-        let mut file = std::fs::File::create(&path).map_err(|e| io_error("write", &path, e))?;
-        file.write_all(&f.bytes)
-            .map_err(|e| io_error("write", &path, e))
-    })
 }
 
 /// What went wrong, and what to do where the cause is common.

@@ -12,7 +12,7 @@ use crate::content::Site;
 use crate::content::load::{Fatal, load};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::render::pdf::world::Typesetter;
-use crate::render::{Model, Rendered, Renderer};
+use crate::render::{File, Made, Model, Renderer};
 use crate::theme::Theme;
 use crate::validate::validate;
 
@@ -148,9 +148,17 @@ impl Prepared {
         Model::new(&self.site, self.today, &self.base_url)
     }
 
-    /// Every output; PDFs too with `pdf` (and a typesetter).
-    pub fn render(&self, pdf: bool) -> Result<Rendered, Diagnostic> {
+    /// Every output, each handed to `sink` as soon as it is made (see
+    /// `Renderer::render_each`).
+    pub fn render_each<E>(
+        &self,
+        pdf: bool,
+        sink: &(impl Fn(File) -> Result<(), E> + Sync),
+    ) -> Result<Made, E>
+    where
+        E: From<Diagnostic> + Send,
+    {
         let model = self.model();
-        Renderer::new(&model, &self.theme, self.typesetter.as_deref())?.render_all(pdf)
+        Renderer::new(&model, &self.theme, self.typesetter.as_deref())?.render_each(pdf, sink)
     }
 }

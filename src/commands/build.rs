@@ -57,26 +57,13 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result {
     };
     ctx.print(&ctx.visible(&published), Format::Human);
     let spinner = progress(ctx);
-    if let Some(s) = &spinner
-        && !opts.no_pdf
-    {
-        s.set_message("rendering pages and typesetting PDFs");
-    }
-    let t = Instant::now();
-    let rendered = prepared.render(!opts.no_pdf).inspect_err(|_| {
-        if let Some(s) = &spinner {
-            s.finish_and_clear();
-        }
-    });
-    let rendered = match rendered {
-        Ok(r) => r,
-        Err(d) => return Ok(fail(ctx, d, &out)),
-    };
-    let files = rendered.files;
     if let Some(s) = &spinner {
-        s.set_message(format!("writing {} files", files.len()));
+        s.set_message(if opts.no_pdf {
+            "rendering and writing pages"
+        } else {
+            "rendering and writing pages, typesetting PDFs"
+        });
     }
-    let render_time = t.elapsed();
     let t = Instant::now();
     let waiting = || {
         if let Some(s) = &spinner {
@@ -88,34 +75,44 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result {
             );
         }
     };
-    let published_ok = output::publish(&out_abs, &files, &waiting);
+    // Each file is written as soon as it is made: the site is never held
+    // in memory whole.
+    let made = output::publish(&out_abs, &waiting, |staging| {
+        let made =
+            prepared.render_each(!opts.no_pdf, &|f| staging.write(&f).map_err(Failed::Write))?;
+        Ok((made, staging.busy()))
+    });
     if let Some(s) = spinner {
         s.finish_and_clear();
     }
-    if let Err(e) = published_ok {
-        eprintln!("error: {e}");
-        ctx.summary(&format!("build failed; {}", left()));
-        return Err(Error::Reported);
-    }
+    let (made, writing) = match made {
+        Ok(m) => m,
+        Err(Failed::Render(d)) => return Ok(fail(ctx, d, &out)),
+        Err(Failed::Write(e)) => {
+            eprintln!("error: {e}");
+            ctx.summary(&format!("build failed; {}", left()));
+            return Err(Error::Reported);
+        }
+    };
     if ctx.cli.verbose {
         let phases = prepared.timings.iter().copied();
-        for (name, time) in phases.chain([("render", render_time), ("write", t.elapsed())]) {
+        for (name, time) in phases.chain([("render and write", t.elapsed())]) {
             eprintln!("{:>8.1} ms  {name}", time.as_secs_f64() * 1000.0);
         }
-        for (path, time) in &rendered.pdf_times {
+        eprintln!(
+            "{:>8.1} ms  of which writing files (summed over threads)",
+            writing.as_secs_f64() * 1000.0
+        );
+        for (path, time) in &made.pdf_times {
             eprintln!("{:>8.1} ms  {path}", time.as_secs_f64() * 1000.0);
         }
     }
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    let pdfs = rendered.pdf_times.len();
+    let pages = made.pages;
+    let pdfs = made.pdf_times.len();
     let pdf_note = if pdfs == 0 {
         String::new()
     } else {
-        let total: f64 = rendered
-            .pdf_times
-            .iter()
-            .map(|(_, t)| t.as_secs_f64())
-            .sum();
+        let total: f64 = made.pdf_times.iter().map(|(_, t)| t.as_secs_f64()).sum();
         format!(
             " and {} ({:.0} ms each on average)",
             plural(pdfs, "PDF", "PDFs"),
@@ -143,6 +140,24 @@ fn fail(ctx: &Ctx, d: Diagnostic, out: &Path) -> Outcome {
     ctx.print(&diags, Format::Human);
     ctx.summary(&format!("build failed; {} left as it was", out.display()));
     Outcome::Problems
+}
+
+/// Why rendering into the output stopped.
+enum Failed {
+    Render(Diagnostic),
+    Write(output::PublishError),
+}
+
+impl From<Diagnostic> for Failed {
+    fn from(d: Diagnostic) -> Self {
+        Failed::Render(d)
+    }
+}
+
+impl From<output::PublishError> for Failed {
+    fn from(e: output::PublishError) -> Self {
+        Failed::Write(e)
+    }
 }
 
 /// A spinner on a terminal; nothing in pipes, CI or with --quiet.

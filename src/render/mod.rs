@@ -233,6 +233,39 @@ impl<'b, 'a> Renderer<'b, 'a> {
     /// Pages in parallel on rayon's pool; with `pdf`, PDFs on their own
     /// workers.
     pub fn render_all(&self, pdf: bool) -> Result<Rendered, Diagnostic> {
+        let files = Mutex::new(Vec::new());
+        let made = self.render_each(pdf, &|f: File| -> Result<(), Diagnostic> {
+            if let Ok(mut files) = files.lock() {
+                files.push(f);
+            }
+            Ok(())
+        })?;
+        let mut files = files.into_inner().unwrap_or_default();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(Rendered {
+            files,
+            pdf_times: made.pdf_times,
+        })
+    }
+
+    /// Every output of the site, each handed to `sink` as soon as it is
+    /// made, so that a build need not hold the whole site in memory: pages
+    /// in parallel on rayon's pool, then with `pdf` the PDFs on their own
+    /// workers. The first error stops it.
+    pub fn render_each<E>(
+        &self,
+        pdf: bool,
+        sink: &(impl Fn(File) -> Result<(), E> + Sync),
+    ) -> Result<Made, E>
+    where
+        E: From<Diagnostic> + Send,
+    {
+        // The search indexes first, languages in parallel: the routes list
+        // their files.
+        let langs: Vec<&str> = self.model.site.config.tags().collect();
+        langs.par_iter().for_each(|lang| {
+            self.model.search(lang);
+        });
         let mut routes = self.model.routes(false);
         routes.extend(
             self.theme
@@ -240,25 +273,33 @@ impl<'b, 'a> Renderer<'b, 'a> {
                 .iter()
                 .map(|(name, _)| Route::Static { name }),
         );
-        let mut files: Vec<File> = routes
-            .par_iter()
-            .filter_map(|r| self.render(*r))
-            .collect::<Result<_, _>>()?;
+        let pages = routes.iter().filter(|r| r.is_page()).count();
+        routes.par_iter().try_for_each(|r| match self.render(*r) {
+            Some(Ok(file)) => sink(file),
+            Some(Err(d)) => Err(E::from(d)),
+            None => Ok(()),
+        })?;
         let mut pdf_times = Vec::new();
         if let Some(typesetter) = self.typesetter.filter(|_| pdf) {
             for made in pdf::render_all(self.model, typesetter, &self.model.pdfs())? {
                 pdf_times.push((made.file.path.clone(), made.time));
-                files.push(made.file);
+                sink(made.file)?;
             }
         }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(Rendered { files, pdf_times })
+        Ok(Made { pages, pdf_times })
     }
 }
 
 /// A rendered site: its files, and how long each PDF took.
 pub struct Rendered {
     pub files: Vec<File>,
+    pub pdf_times: Vec<(String, std::time::Duration)>,
+}
+
+/// What `render_each` made besides the files: how many pages, and how
+/// long each PDF took.
+pub struct Made {
+    pub pages: usize,
     pub pdf_times: Vec<(String, std::time::Duration)>,
 }
 

@@ -15,7 +15,9 @@
 //! - `d-<n>.json`: 16 documents' title, address, place and summary (and
 //!   their language when it is a fallback's).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use serde_json::json;
 
@@ -46,8 +48,7 @@ pub fn build(model: &Model, lang: &str) -> Index {
             .format(&site.config, lang, &id, None)
             .unwrap_or(id)
     };
-    // term -> (doc -> weight)
-    let mut terms: BTreeMap<String, BTreeMap<u32, u32>> = BTreeMap::new();
+    let mut terms = Terms::default();
     let mut docs = Vec::new();
     for (i, s) in model.sheets.iter().enumerate() {
         let Some(text) = model.text(i, lang) else {
@@ -56,28 +57,14 @@ pub fn build(model: &Model, lang: &str) -> Index {
         let doc = docs.len() as u32;
         let country = t(format!("country-{}", s.destination));
         let route = t(format!("route-{}", s.route));
-        let mut weights: HashMap<String, u32> = HashMap::new();
-        let mut add = |s: &str, w: u32, cap: Option<u32>| {
-            let mut seen: HashMap<String, u32> = HashMap::new();
-            for term in words(s) {
-                let n = seen.entry(term.clone()).or_default();
-                if cap.is_some_and(|c| *n >= c) {
-                    continue;
-                }
-                *n += 1;
-                *weights.entry(term).or_default() += w;
-            }
-        };
-        add(&text.title, TITLE, Some(1));
-        add(&format!("{country} {route}"), PLACE, Some(1));
-        add(&text.summary, SUMMARY, Some(1));
+        terms.add(&text.title, TITLE, 1);
+        terms.add(&format!("{country} {route}"), PLACE, 1);
+        terms.add(&text.summary, SUMMARY, 1);
         for k in &text.key_facts {
-            add(&k.value, FACT, Some(1));
+            terms.add(&k.value, FACT, 1);
         }
-        add(&model.markdown(&text.body).text, BODY, Some(BODY_CAP));
-        for (term, w) in weights {
-            terms.entry(term).or_default().insert(doc, w.min(255));
-        }
+        terms.add(&model.markdown(&text.body).text, BODY, BODY_CAP);
+        terms.end_doc(doc);
         // The language of the title and summary, when it is a fallback's.
         let shown = s.page(lang).map(|p| super::view::content_lang(p, lang));
         let mut doc_json = vec![
@@ -91,18 +78,37 @@ pub fn build(model: &Model, lang: &str) -> Index {
         }
         docs.push(serde_json::Value::Array(doc_json));
     }
+    let terms = terms.sorted();
     // A small index in few files (one letter), a large one in many small
     // shards (two letters): a query fetches little either way.
-    let size: usize = terms.values().map(|p| p.len() * 6).sum::<usize>()
-        + terms.keys().map(|t| t.len() + 4).sum::<usize>();
+    let size: usize = terms.iter().map(|(t, p)| p.len() * 6 + t.len() + 4).sum();
     let prefix = if size < SMALL { 1 } else { 2 };
-    let mut shards: BTreeMap<String, serde_json::Map<String, serde_json::Value>> = BTreeMap::new();
+    // Each shard as JSON: {"term":[doc,weight,…],…}, terms in order.
+    let mut shards: Vec<(String, String)> = Vec::new();
     for (term, postings) in terms {
-        let flat: Vec<u32> = postings.iter().flat_map(|(d, w)| [*d, *w]).collect();
-        shards
-            .entry(shard_of(&term, prefix))
-            .or_default()
-            .insert(term, json!(flat));
+        let name = shard_of(&term, prefix);
+        match shards.last_mut() {
+            Some((n, out)) if *n == name => out.push(','),
+            _ => shards.push((name, String::from("{"))),
+        }
+        let Some((_, out)) = shards.last_mut() else {
+            continue;
+        };
+        write_posting(out, &term, &postings);
+    }
+    // Shards come out in term order, but `_` (terms not starting a-z or
+    // 0-9) gathers from everywhere: merge its pieces.
+    let mut merged: BTreeMap<String, String> = BTreeMap::new();
+    for (name, body) in shards {
+        match merged.get_mut(&name) {
+            Some(out) => {
+                out.push(',');
+                out.push_str(&body[1..]);
+            }
+            None => {
+                merged.insert(name, body);
+            }
+        }
     }
     let counts: serde_json::Map<String, serde_json::Value> = (1..=25)
         .filter_map(|n| {
@@ -120,23 +126,118 @@ pub fn build(model: &Model, lang: &str) -> Index {
             "docs": docs.len(),
             "chunk": CHUNK,
             "prefix": prefix,
-            "shards": shards.keys().collect::<Vec<_>>(),
+            "shards": merged.keys().collect::<Vec<_>>(),
             "counts": counts,
         })
         .to_string()
         .into_bytes(),
     )];
-    for (name, terms) in shards {
-        files.push((
-            format!("t-{name}.json"),
-            serde_json::Value::Object(terms).to_string().into_bytes(),
-        ));
+    for (name, mut body) in merged {
+        body.push('}');
+        files.push((format!("t-{name}.json"), body.into_bytes()));
     }
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
         files.push((format!("d-{n}.json"), json!(chunk).to_string().into_bytes()));
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Index { files }
+}
+
+/// `"term":[doc,weight,…]`, the term escaped as JSON.
+fn write_posting(out: &mut String, term: &str, postings: &[(u32, u32)]) {
+    use std::fmt::Write;
+    out.push_str(&serde_json::Value::from(term).to_string());
+    out.push_str(":[");
+    for (k, (d, w)) in postings.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "{d},{w}");
+    }
+    out.push(']');
+}
+
+/// A term's (document, weight) pairs.
+type Postings = Vec<(u32, u32)>;
+
+/// The terms of one language's documents: each distinct word is folded
+/// once (a site repeats its words thousands of times), and terms are
+/// numbered, so a document's weights are a small map of numbers.
+#[derive(Default)]
+struct Terms {
+    /// A word as written → the terms it folds to (two for `đ`).
+    folded: FxHashMap<Box<str>, Box<[u32]>>,
+    /// Folded term → its number.
+    ids: FxHashMap<Box<str>, u32>,
+    /// Per term: (document, weight), documents in order.
+    postings: Vec<Postings>,
+    /// The document being indexed: term → weight.
+    weights: FxHashMap<u32, u32>,
+    /// The field being added: term → times seen.
+    seen: FxHashMap<u32, u32>,
+}
+
+impl Terms {
+    /// Adds the words of `text` to the current document with weight `w`
+    /// each, counting at most `cap` of each term.
+    fn add(&mut self, text: &str, w: u32, cap: u32) {
+        self.seen.clear();
+        for raw in split_words(text) {
+            let ids = match self.folded.get(raw) {
+                Some(ids) => ids,
+                None => {
+                    let ids: Box<[u32]> = folds_of(raw).into_iter().map(|t| self.id(t)).collect();
+                    self.folded.entry(raw.into()).or_insert(ids)
+                }
+            };
+            for id in ids.iter() {
+                let n = self.seen.entry(*id).or_default();
+                if *n >= cap {
+                    continue;
+                }
+                *n += 1;
+                *self.weights.entry(*id).or_default() += w;
+            }
+        }
+    }
+
+    fn id(&mut self, term: String) -> u32 {
+        if let Some(id) = self.ids.get(term.as_str()) {
+            return *id;
+        }
+        let id = self.postings.len() as u32;
+        self.postings.push(Vec::new());
+        self.ids.insert(term.into(), id);
+        id
+    }
+
+    /// Ends document `doc`: its weights go to the postings.
+    fn end_doc(&mut self, doc: u32) {
+        for (id, w) in self.weights.drain() {
+            if let Some(p) = self.postings.get_mut(id as usize) {
+                p.push((doc, w.min(255)));
+            }
+        }
+    }
+
+    /// Every term with its postings, terms in order, documents in order.
+    fn sorted(mut self) -> Vec<(Box<str>, Postings)> {
+        let mut out: Vec<(Box<str>, Postings)> = self
+            .ids
+            .drain()
+            .map(|(term, id)| {
+                let mut p = self
+                    .postings
+                    .get_mut(id as usize)
+                    .map(std::mem::take)
+                    .unwrap_or_default();
+                p.sort_unstable();
+                (term, p)
+            })
+            .collect();
+        out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
 }
 
 /// An index smaller than this (bytes, about) is sharded by one letter.
@@ -164,6 +265,9 @@ pub fn fold(s: &str) -> String {
 }
 
 fn fold_with(s: &str, dj: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     // Serbian Cyrillic as the derived Latin has it (ж → ž), then
     // Macedonian's own letters; the marks go below.
     let latin = crate::lang::translit::sr_cyrl_to_latn(&s.to_lowercase());
@@ -183,21 +287,32 @@ fn fold_with(s: &str, dj: &str) -> String {
         .collect()
 }
 
+/// The words of a text as written: runs of letters, digits and combining
+/// marks.
+fn split_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && !('\u{300}'..='\u{36f}').contains(&c))
+        .filter(|w| !w.is_empty())
+}
+
+/// The terms one written word folds to: none when shorter than two
+/// letters, its `d` spelling too when it has `đ`.
+fn folds_of(raw: &str) -> Vec<String> {
+    let w = fold(raw);
+    if w.chars().count() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(1);
+    if raw.contains(['đ', 'Đ', 'ђ', 'Ђ']) {
+        out.push(fold_with(&raw.replace(['ђ', 'Ђ'], "đ"), "d"));
+    }
+    out.push(w);
+    out
+}
+
 /// The folded words of a text (two letters or more), with `đ`'s second
 /// spelling (`d`) too.
 pub fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for raw in text.split(|c: char| !c.is_alphanumeric() && !('\u{300}'..='\u{36f}').contains(&c)) {
-        let w = fold(raw);
-        if w.chars().count() < 2 {
-            continue;
-        }
-        if raw.to_lowercase().contains(['đ', 'ђ']) {
-            out.push(fold_with(&raw.replace(['ђ', 'Ђ'], "đ"), "d"));
-        }
-        out.push(w);
-    }
-    out
+    split_words(text).flat_map(folds_of).collect()
 }
 
 #[cfg(test)]
