@@ -29,6 +29,7 @@ const DEFAULT: &[(&str, &[u8])] = embed![
     "static/search.js",
     "static/printout.js",
     "static/favicon.svg",
+    "static/icons.svg",
     "static/noscript.css",
     "pdf/sheet.typ",
     "pdf/handout.typ",

@@ -223,16 +223,9 @@ impl<'b, 'a> Html<'b, 'a> {
         m.insert("page_title".into(), json!(page_title));
         m.insert("description".into(), json!(self.t(&lang, "site-tagline")));
         m.insert("og_type".into(), json!("website"));
-        let og = og_locale(&lang);
-        // Languages that share a locale (sr-Cyrl, sr-Latn: sr_RS) once.
-        let mut og_alternates: Vec<String> = Vec::new();
-        for o in config.tags().map(og_locale) {
-            if o != og && !og_alternates.contains(&o) {
-                og_alternates.push(o);
-            }
-        }
-        m.insert("og_locale".into(), json!(og));
-        m.insert("og_alternates".into(), json!(og_alternates));
+        // og:locale only: og:locale:alternate names other locales of the
+        // same address, and each language has its own.
+        m.insert("og_locale".into(), json!(og_locale(&lang)));
         m.insert("pdf".into(), json!(self.pdf));
         let canonical = (!matches!(page, Route::NotFound)).then(|| b.absolute(&url));
         m.insert("canonical".into(), json!(canonical));

@@ -16,11 +16,11 @@ pub mod version;
 pub mod view;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::content::Site;
 use crate::content::model::SheetState;
@@ -54,7 +54,7 @@ pub struct Model<'a> {
     /// Markdown rendered once per distinct text: the same body shows on
     /// many pages (fallbacks) and in the search index. Keyed by the text
     /// itself: a hash alone could show another sheet's body on a collision.
-    markdown: Mutex<HashMap<Box<str>, Arc<markdown::Rendered>>>,
+    markdown: Mutex<FxHashMap<Box<str>, Arc<markdown::Rendered>>>,
     /// Which sections of an outdated translation changed in the source,
     /// per sheet × language, when git history has the version it was made
     /// from (computed when first asked for).
@@ -303,19 +303,57 @@ pub struct Made {
     pub pdf_times: Vec<(String, std::time::Duration)>,
 }
 
-/// Escapes text for XML and HTML text and attribute values.
+/// Escapes text for XML and HTML text and attribute values, and drops
+/// control characters but newline and tab. Every value on every page goes
+/// through it: runs that need nothing are copied whole.
 pub fn escape_xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() && !matches!(c, '\n' | '\t') => {}
-            c => out.push(c),
-        }
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len() + s.len() / 16);
+    // `s[done..i]` is copied when the byte at `i` needs replacing; `i` is
+    // always at an ASCII byte or at the lead byte of a C1 control.
+    let (mut done, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (with, len) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&apos;", 1),
+            b'\n' | b'\t' => {
+                i += 1;
+                continue;
+            }
+            0..=0x1f | 0x7f => ("", 1),
+            // U+0080–U+009F, the C1 controls.
+            0xc2 if bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)) => ("", 2),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(s.get(done..i).unwrap_or_default());
+        out.push_str(with);
+        i += len;
+        done = i;
     }
+    out.push_str(s.get(done..).unwrap_or_default());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_xml;
+
+    #[test]
+    fn escaping_replaces_markup_and_drops_controls() {
+        assert_eq!(escape_xml("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&apos;");
+        assert_eq!(escape_xml("Шкоџа ë € 🇦🇱"), "Шкоџа ë € 🇦🇱");
+        assert_eq!(
+            escape_xml("x\u{0}y\u{1f}z\u{7f}\u{85}\u{9f}\n\t"),
+            "xyz\n\t"
+        );
+        assert_eq!(escape_xml("\u{a0}\u{c2}"), "\u{a0}\u{c2}", "not controls");
+        assert_eq!(escape_xml("<"), "&lt;");
+        assert_eq!(escape_xml(""), "");
+    }
 }
