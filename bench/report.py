@@ -37,14 +37,16 @@ for key in sorted({(r["pages"], r["tool"]) for r in runs}, key=lambda k: (k[0], 
     builds.append(row)
 sizes = sorted({r["pages"] for r in builds})
 ratios = []
-print(f"{'pages':>6}  {'tool':<10} {'runs':>4} {'wall s':>7} {'user s':>7} {'sys s':>6} {'peak MiB':>9} {'MB out':>7} {'page KB':>8}  {'wall vs fs':>10}")
+print(f"{'pages':>6}  {'tool':<10} {'runs':>4} {'wall s':>7} {'user s':>7} {'sys s':>6} {'peak MiB':>9} {'MB out':>7} {'page KB':>8}  {'fs/peer wall':>12} {'user':>5} {'memory':>6} {'bytes':>5}")
 for size in sizes:
     fs = next(r for r in builds if r["pages"] == size and r["tool"] == "factsheet")
     for r in (r for r in builds if r["pages"] == size):
-        ratio = "" if r is fs else f"{fs['wall_s'] / r['wall_s']:.2f}x"
+        ratio = "" if r is fs else (f"{fs['wall_s'] / r['wall_s']:>12.2f} {fs['user_s'] / max(r['user_s'], 0.01):>5.2f} "
+                                    f"{fs['peak_mib'] / r['peak_mib']:>6.2f} "
+                                    + (f"{fs.get('bytes', 0) / r['bytes']:>5.2f}" if r.get("bytes") else ""))
         mb = f"{r['bytes'] / 1e6:.0f}" if r.get("bytes") else ""
         kb = f"{r['sheet_page_bytes'] / 1024:.1f}" if r.get("sheet_page_bytes") else ""
-        print(f"{size:>6}  {r['tool']:<10} {r['runs']:>4} {r['wall_s']:>7.2f} {r['user_s']:>7.2f} {r['sys_s']:>6.2f} {r['peak_mib']:>9.1f} {mb:>7} {kb:>8}  {ratio:>10}")
+        print(f"{size:>6}  {r['tool']:<10} {r['runs']:>4} {r['wall_s']:>7.2f} {r['user_s']:>7.2f} {r['sys_s']:>6.2f} {r['peak_mib']:>9.1f} {mb:>7} {kb:>8}  {ratio}")
         if r is not fs:
             ratios.append({"pages": size, "peer": r["tool"],
                            "wall_ratio": round(fs["wall_s"] / r["wall_s"], 3),
@@ -56,7 +58,12 @@ for size in sizes:
 print("(medians of alternating runs; ratio = factsheet / peer: below 1 means factsheet is faster)")
 fs_rows = [r for r in builds if r["tool"] == "factsheet"]
 for a, b in zip(fs_rows, fs_rows[1:]):
-    print(f"scaling {a['pages']} -> {b['pages']} pages: time x{b['wall_s'] / a['wall_s']:.2f}, memory x{b['peak_mib'] / a['peak_mib']:.2f}")
+    print(f"scaling {a['pages']} -> {b['pages']} pages (x{b['pages'] / a['pages']:.0f}): wall x{b['wall_s'] / a['wall_s']:.2f}, "
+          f"user CPU x{b['user_s'] / a['user_s']:.2f}, memory x{b['peak_mib'] / a['peak_mib']:.2f}")
+for r in (r for r in rows if r["tool"] == "write"):
+    print(f"writing {r['files']} files at {r['pages']} pages (time summed over threads): factsheet {r['factsheet_s']:.2f} s, "
+          f"plain Rust making the same files {r['floor_s']:.2f} s ({r['floor_wall_s']:.2f} s wall), cp -r {r['cp_s']:.2f} s; "
+          f"factsheet / plain Rust {r['factsheet_s'] / max(r['floor_s'], 0.001):.2f}")
 html = next((r for r in rows if r["tool"] == "factsheet-html"), None)
 pdf = next((r for r in rows if r["tool"] == "factsheet-pdf"), None)
 if html and pdf:

@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::RwLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::resolver::ResolverError;
@@ -16,6 +17,7 @@ use icu::datetime::FixedCalendarDateTimeFormatter;
 use icu::datetime::fieldsets::YMD;
 use icu::locale::Locale;
 use jiff::civil::Date;
+use rustc_hash::FxHashMap;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::Code;
@@ -81,6 +83,9 @@ impl LangFile {
 
 type DateFormatter = FixedCalendarDateTimeFormatter<Gregorian, YMD>;
 
+/// One language's messages as formatted, by id (None: no such message).
+type Formatted = FxHashMap<Box<str>, Option<String>>;
+
 #[derive(Default)]
 pub struct L10n {
     pub files: BTreeMap<String, LangFile>,
@@ -91,6 +96,9 @@ pub struct L10n {
     dates: BTreeMap<String, DateFormatter>,
     /// CLDR day names and times per language, for opening hours.
     clocks: BTreeMap<String, clock::Clock>,
+    /// Messages without arguments as formatted, by (language, id): a build
+    /// asks for the same few on every page.
+    plain: RwLock<FxHashMap<Box<str>, Formatted>>,
 }
 
 impl L10n {
@@ -194,6 +202,7 @@ impl L10n {
             builtin,
             dates,
             clocks,
+            plain: RwLock::default(),
         }
     }
 
@@ -221,6 +230,33 @@ impl L10n {
 
     /// Formats `id` for a reader of `lang`, through its fallback chain.
     pub fn format(
+        &self,
+        config: &SiteConfig,
+        lang: &str,
+        id: &str,
+        args: Option<&FluentArgs>,
+    ) -> Option<String> {
+        if args.is_none() {
+            if let Some(known) = self
+                .plain
+                .read()
+                .ok()
+                .and_then(|m| m.get(lang)?.get(id).cloned())
+            {
+                return known;
+            }
+            let formatted = self.format_uncached(config, lang, id, None);
+            if let Ok(mut m) = self.plain.write() {
+                m.entry(lang.into())
+                    .or_default()
+                    .insert(id.into(), formatted.clone());
+            }
+            return formatted;
+        }
+        self.format_uncached(config, lang, id, args)
+    }
+
+    fn format_uncached(
         &self,
         config: &SiteConfig,
         lang: &str,

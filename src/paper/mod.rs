@@ -137,8 +137,15 @@ pub enum Align {
 /// that could exceed them, counting every note copied at each reference
 /// and printed link addresses, is laid out to find out.
 pub fn shortened(markdown: &str) -> bool {
-    let refs = markdown.matches("[^").count();
-    let links = markdown.matches("](").count();
+    // One pass over the bytes: this runs on every sheet at every check.
+    let (mut refs, mut links) = (0, 0);
+    for pair in markdown.as_bytes().windows(2) {
+        match pair {
+            [b'[', b'^'] => refs += 1,
+            [b']', b'('] => links += 1,
+            _ => {}
+        }
+    }
     let bound = markdown.len() * (1 + refs.min(MAX_FOOTNOTES)) + links * 200;
     (bound > MAX_CHARS || refs > MAX_FOOTNOTES) && blocks(markdown, "").1
 }

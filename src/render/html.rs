@@ -52,8 +52,9 @@ impl tera::Function for Translate {
             };
             fluent.set(k.clone(), value);
         }
+        let fluent = (fluent.iter().next().is_some()).then_some(&fluent);
         self.0
-            .format(&self.1, lang, id, Some(&fluent))
+            .format(&self.1, lang, id, fluent)
             .map(Value::String)
             .ok_or_else(|| {
                 tera::Error::msg(format!(
@@ -229,6 +230,12 @@ impl<'b, 'a> Html<'b, 'a> {
         m.insert("pdf".into(), json!(self.pdf));
         let canonical = (!matches!(page, Route::NotFound)).then(|| b.absolute(&url));
         m.insert("canonical".into(), json!(canonical));
+        // The reader's language, named in the header's link to the switcher.
+        let language_name = config
+            .language(&lang)
+            .filter(|_| localized)
+            .map_or("", |l| l.name.as_str());
+        m.insert("language_name".into(), json!(language_name));
         m.insert("alternates".into(), json!(others));
         m.insert("switcher".into(), json!(others));
         let x_default =
