@@ -185,6 +185,9 @@ impl State {
             return false;
         }
         let root = &self.opts.root;
+        // The watcher reports absolute paths, the root may be relative
+        // (".", by default): compare them as real paths.
+        let real_root = root.canonicalize().unwrap_or_else(|_| root.clone());
         let mut touched = Vec::new();
         {
             let model = prepared.model();
@@ -202,7 +205,11 @@ impl State {
                     }
                     continue;
                 }
-                let rel = path.strip_prefix(root).unwrap_or(path);
+                let real = path.canonicalize().unwrap_or_else(|_| path.clone());
+                let rel = real
+                    .strip_prefix(&real_root)
+                    .or_else(|_| path.strip_prefix(root))
+                    .unwrap_or(path);
                 match model.touched_by(rel) {
                     Touched::Everything => return false,
                     Touched::Only(routes) => {

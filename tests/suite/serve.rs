@@ -2,7 +2,7 @@
 //! temp copy of a site: pages, 404s, path traversal, live reload, the error
 //! overlay, PDFs on request, and a second instance on the same port.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -220,6 +220,45 @@ fn an_edit_reloads_the_page_and_errors_show_until_fixed() {
     eventually("recovery", || {
         body(server.port, "/en/de/work/").contains("Find an employer first.")
     });
+}
+
+#[test]
+fn an_edit_in_the_sites_own_folder_re_renders_only_what_it_touches() {
+    // Started in the site's folder, as editors run it (the root is "."),
+    // while the watcher reports absolute paths: a save of one sheet must
+    // not rebuild the whole site.
+    let site = TestSite::base();
+    let mut server = start(&site);
+    let stderr = server.child.stderr.take().expect("stderr is piped");
+    let (tx, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !lines
+        .recv_timeout(Duration::from_secs(10))
+        .expect("serve says it serves")
+        .starts_with("serving ")
+    {
+        assert!(Instant::now() < deadline);
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    site.write(
+        "content/de/work.en.md",
+        src("Find an employer first.", "Find an employer, then apply."),
+    );
+    loop {
+        let line = lines
+            .recv_timeout(Duration::from_secs(10))
+            .expect("serve reports the edit");
+        assert!(!line.starts_with("built "), "a full rebuild: {line}");
+        if line.starts_with("updated in ") {
+            break;
+        }
+    }
+    assert!(body(server.port, "/en/de/work/").contains("Find an employer, then apply."));
 }
 
 #[test]
