@@ -103,7 +103,7 @@ pub fn build(model: &Model, lang: &str) -> Index {
         match merged.get_mut(&name) {
             Some(out) => {
                 out.push(',');
-                out.push_str(&body[1..]);
+                out.push_str(body.strip_prefix('{').unwrap_or(&body));
             }
             None => {
                 merged.insert(name, body);
