@@ -54,7 +54,10 @@ pub struct Model<'a> {
     /// Markdown rendered once per distinct text: the same body shows on
     /// many pages (fallbacks) and in the search index. Keyed by the text
     /// itself: a hash alone could show another sheet's body on a collision.
-    markdown: Mutex<FxHashMap<Box<str>, Arc<markdown::Rendered>>>,
+    /// A text being rendered by one thread is waited for by the others
+    /// (the search indexes of several languages ask for the same source
+    /// text at once).
+    markdown: Mutex<FxHashMap<Box<str>, Arc<MarkdownCell>>>,
     /// Which sections of an outdated translation changed in the source,
     /// per sheet × language, when git history has the version it was made
     /// from (computed when first asked for).
@@ -62,6 +65,9 @@ pub struct Model<'a> {
     /// Each language's search index, built when first asked for.
     search: Vec<OnceLock<search::Index>>,
 }
+
+/// One text's Markdown, rendered by the first thread to ask.
+type MarkdownCell = OnceLock<Arc<markdown::Rendered>>;
 
 /// The parts of an outdated translation whose source changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,14 +158,15 @@ impl<'a> Model<'a> {
 
     /// `text` as safe HTML and plain text, from the cache when seen before.
     pub fn markdown(&self, text: &str) -> Arc<markdown::Rendered> {
-        if let Some(r) = self.markdown.lock().ok().and_then(|m| m.get(text).cloned()) {
-            return r;
-        }
-        let rendered = Arc::new(markdown::render(text));
-        if let Ok(mut m) = self.markdown.lock() {
-            m.insert(text.into(), Arc::clone(&rendered));
-        }
-        rendered
+        let cell = match self.markdown.lock() {
+            Ok(mut m) => match m.get(text) {
+                Some(cell) => Arc::clone(cell),
+                None => Arc::clone(m.entry(text.into()).or_default()),
+            },
+            Err(_) => Arc::default(),
+        };
+        // Rendered outside the map's lock, once.
+        Arc::clone(cell.get_or_init(|| Arc::new(markdown::render(text))))
     }
 
     pub fn absolute(&self, url: &str) -> String {
