@@ -61,7 +61,7 @@ for a, b in zip(fs_rows, fs_rows[1:]):
     print(f"scaling {a['pages']} -> {b['pages']} pages (x{b['pages'] / a['pages']:.0f}): wall x{b['wall_s'] / a['wall_s']:.2f}, "
           f"user CPU x{b['user_s'] / a['user_s']:.2f}, memory x{b['peak_mib'] / a['peak_mib']:.2f}")
 for r in (r for r in rows if r["tool"] == "write"):
-    print(f"writing {r['files']} files at {r['pages']} pages (time summed over threads): factsheet {r['factsheet_s']:.2f} s, "
+    print(f"writing {r['files']} files at {r['pages']} pages (time summed over threads, medians of {r.get('runs', 1)}): factsheet {r['factsheet_s']:.2f} s, "
           f"plain Rust making the same files {r['floor_s']:.2f} s ({r['floor_wall_s']:.2f} s wall), cp -r {r['cp_s']:.2f} s; "
           f"factsheet / plain Rust {r['factsheet_s'] / max(r['floor_s'], 0.001):.2f}")
 html = next((r for r in rows if r["tool"] == "factsheet-html"), None)
