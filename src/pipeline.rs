@@ -11,8 +11,8 @@ use jiff::civil::Date;
 use crate::content::Site;
 use crate::content::load::{Fatal, load};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::render::Model;
 use crate::render::pdf::world::Typesetter;
-use crate::render::{File, Made, Model, Renderer};
 use crate::theme::Theme;
 use crate::validate::validate;
 
@@ -146,19 +146,5 @@ impl Prepared {
     /// The per-day model of the site: every sheet's state and page.
     pub fn model(&self) -> Model<'_> {
         Model::new(&self.site, self.today, &self.base_url)
-    }
-
-    /// Every output, each handed to `sink` as soon as it is made (see
-    /// `Renderer::render_each`).
-    pub fn render_each<E>(
-        &self,
-        pdf: bool,
-        sink: &(impl Fn(File) -> Result<(), E> + Sync),
-    ) -> Result<Made, E>
-    where
-        E: From<Diagnostic> + Send,
-    {
-        let model = self.model();
-        Renderer::new(&model, &self.theme, self.typesetter.as_deref())?.render_each(pdf, sink)
     }
 }

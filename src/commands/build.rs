@@ -8,6 +8,7 @@ use super::{Ctx, Error, Outcome, Result, plural, usage};
 use crate::diagnostics::{Diagnostic, Diagnostics, Format};
 use crate::output;
 use crate::pipeline::{self, Stop};
+use crate::render::Renderer;
 
 pub struct Options<'a> {
     pub out: Option<&'a Path>,
@@ -77,9 +78,11 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result {
     };
     // Each file is written as soon as it is made: the site is never held
     // in memory whole.
+    let model = prepared.model();
     let made = output::publish(&out_abs, &waiting, |staging| {
+        let renderer = Renderer::new(&model, &prepared.theme, prepared.typesetter.as_deref())?;
         let made =
-            prepared.render_each(!opts.no_pdf, &|f| staging.write(&f).map_err(Failed::Write))?;
+            renderer.render_each(!opts.no_pdf, &|f| staging.write(&f).map_err(Failed::Write))?;
         Ok((made, staging.busy()))
     });
     if let Some(s) = spinner {

@@ -236,8 +236,10 @@ impl<'b, 'a> Html<'b, 'a> {
             .filter(|_| localized)
             .map_or("", |l| l.name.as_str());
         m.insert("language_name".into(), json!(language_name));
-        m.insert("alternates".into(), json!(others));
-        m.insert("switcher".into(), json!(others));
+        // The same list: alternates for the head, links for the switcher.
+        let others = Value::Array(others);
+        m.insert("alternates".into(), others.clone());
+        m.insert("switcher".into(), others);
         let x_default =
             localized.then(|| b.absolute(&b.url(page.in_lang(&config.source_language))));
         m.insert("x_default".into(), json!(x_default));

@@ -309,15 +309,14 @@ fn folds_of(raw: &str) -> Vec<String> {
     out
 }
 
-/// The folded words of a text (two letters or more), with `đ`'s second
-/// spelling (`d`) too.
-pub fn words(text: &str) -> Vec<String> {
-    split_words(text).flat_map(folds_of).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The folded words of a text, as the index takes them.
+    fn words(text: &str) -> Vec<String> {
+        split_words(text).flat_map(folds_of).collect()
+    }
 
     #[test]
     fn folding_joins_scripts_and_drops_diacritics() {

@@ -3,6 +3,21 @@
 
 use crate::common::*;
 
+/// The titles of a PDF's bookmarks, as qpdf reads them.
+fn bookmarks(pdf: &std::path::Path) -> Vec<String> {
+    let json = tool(
+        "qpdf",
+        &["--json", "--json-key=outlines", pdf.to_str().unwrap()],
+    );
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    json["outlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
 fn flat(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -125,17 +140,7 @@ fn a_sheet_missing_in_the_language_follows_the_fallback_chain() {
         out.to_str().unwrap(),
     ])
     .code(0);
-    let json = tool(
-        "qpdf",
-        &["--json", "--json-key=outlines", out.to_str().unwrap()],
-    );
-    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let titles: Vec<&str> = json["outlines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o["title"].as_str().unwrap())
-        .collect();
+    let titles = bookmarks(&out);
     assert_eq!(
         titles,
         ["Канада · Работа: Working in Canada with a work permit (English)"]
@@ -234,17 +239,7 @@ fn a_pack_has_bookmarks_its_title_shown_and_its_languages_tagged() {
         out.to_str().unwrap(),
     ])
     .code(0);
-    let json = tool(
-        "qpdf",
-        &["--json", "--json-key=outlines", out.to_str().unwrap()],
-    );
-    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let titles: Vec<&str> = json["outlines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o["title"].as_str().unwrap())
-        .collect();
+    let titles = bookmarks(&out);
     assert_eq!(
         titles,
         [
