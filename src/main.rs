@@ -15,11 +15,11 @@ fn main() -> std::process::ExitCode {
     let code = match factsheet::commands::run(cli) {
         Ok(Outcome::Clean) | Err(Error::ClosedPipe) => 0,
         Ok(Outcome::Problems) => 1,
-        Err(Error::Usage(msg)) => {
-            eprintln!("error: {msg}");
+        Err(Error::Reported) => 2,
+        Err(e @ (Error::Usage(_) | Error::Io { .. } | Error::Serve(_))) => {
+            eprintln!("error: {e}");
             2
         }
-        Err(Error::Reported) => 2,
     };
     std::process::ExitCode::from(code)
 }

@@ -20,13 +20,38 @@ pub const MARKER: &str = ".factsheet-output";
 pub enum PublishError {
     /// The output folder is unsafe to replace; the message says why.
     Refused(String),
-    Io(String),
+    /// A file outside the output was asked for (never from a valid route).
+    Outside(String),
+    /// The file system refused: what was being done, to which path, why.
+    Io {
+        what: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 impl std::fmt::Display for PublishError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PublishError::Refused(m) | PublishError::Io(m) => f.write_str(m),
+            PublishError::Refused(m) => f.write_str(m),
+            PublishError::Outside(path) => {
+                write!(f, "refusing to write outside the output: {path}")
+            }
+            PublishError::Io { what, path, source } => {
+                use std::io::ErrorKind;
+                // What to do where the cause is common.
+                let advice = match source.kind() {
+                    ErrorKind::StorageFull => "; the disk is full: free some space and build again",
+                    ErrorKind::ReadOnlyFilesystem => {
+                        "; the disk is mounted read-only: choose another --out"
+                    }
+                    ErrorKind::PermissionDenied => {
+                        "; you may not write there: choose another --out"
+                    }
+                    _ => "",
+                };
+                write!(f, "cannot {what} {}: {source}{advice}", path.display())
+            }
         }
     }
 }
@@ -114,7 +139,7 @@ pub fn publish<T, E: From<PublishError>>(
     std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
     // One build at a time per output: a second one would remove the first
     // one's staging folder as a leftover. The lock ends with the process.
-    let _lock = lock(parent, out, on_wait)?;
+    let _lock = lock(parent, on_wait)?;
     remove_leftovers(parent, name);
     let staging =
         Staging::new(parent.join(format!(".{name}.factsheet-new-{}", std::process::id())))?;
@@ -163,10 +188,7 @@ impl Staging {
                 .components()
                 .any(|c| !matches!(c, std::path::Component::Normal(_)))
         {
-            return Err(PublishError::Io(format!(
-                "refusing to write outside the output: {}",
-                f.path
-            )));
+            return Err(PublishError::Outside(f.path.clone()));
         }
         if let Some(dir) = rel.parent().filter(|d| !d.as_os_str().is_empty()) {
             let made = self.dirs.lock().map(|d| d.contains(dir)).unwrap_or(false);
@@ -195,35 +217,26 @@ impl Staging {
 
 /// A lock on the folder that holds the output (no file of its own: nothing
 /// is written beside `--out` but the staging folder).
-fn lock(parent: &Path, out: &Path, on_wait: &dyn Fn()) -> Result<std::fs::File, PublishError> {
+fn lock(parent: &Path, on_wait: &dyn Fn()) -> Result<std::fs::File, PublishError> {
     let dir = std::fs::File::open(parent).map_err(|e| io_error("open", parent, e))?;
     match dir.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
             on_wait();
-            dir.lock().map_err(|e| {
-                io_error(
-                    &format!("wait for the other build of {} in", out.display()),
-                    parent,
-                    e,
-                )
-            })?;
+            dir.lock()
+                .map_err(|e| io_error("wait for the other build in", parent, e))?;
         }
         Err(std::fs::TryLockError::Error(e)) => return Err(io_error("lock", parent, e)),
     }
     Ok(dir)
 }
 
-/// What went wrong, and what to do where the cause is common.
-fn io_error(what: &str, p: &Path, e: std::io::Error) -> PublishError {
-    use std::io::ErrorKind;
-    let advice = match e.kind() {
-        ErrorKind::StorageFull => "; the disk is full: free some space and build again",
-        ErrorKind::ReadOnlyFilesystem => "; the disk is mounted read-only: choose another --out",
-        ErrorKind::PermissionDenied => "; you may not write there: choose another --out",
-        _ => "",
-    };
-    PublishError::Io(format!("cannot {what} {}: {e}{advice}", p.display()))
+fn io_error(what: &'static str, p: &Path, e: std::io::Error) -> PublishError {
+    PublishError::Io {
+        what,
+        path: p.to_path_buf(),
+        source: e,
+    }
 }
 
 /// Puts `staging` in `out`'s place: the old folder is renamed away first,

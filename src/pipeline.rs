@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use crate::content::Site;
 use crate::content::load::{Fatal, load};
-use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Severity};
 use crate::render::Model;
 use crate::render::pdf::world::Typesetter;
 use crate::theme::Theme;
@@ -83,17 +83,40 @@ pub struct Prepared {
 /// Why a site cannot be published.
 pub enum Stop {
     /// The site could not be read: the reason, and its problems.
-    Unreadable(String, Diagnostics),
+    Unreadable(Fatal, Diagnostics),
     /// Errors in the content (stale content aside, unless `strict`): every
     /// problem, as published.
     Content(Diagnostics),
     /// The theme could not be read.
     Theme(Diagnostic),
-    /// A bad option (the base URL).
-    Usage(String),
+    /// `--base-url` (or `base_url`) is not a web address.
+    BadBaseUrl(String),
 }
 
-pub struct Options<'o> {
+impl Stop {
+    /// Every problem that stopped publishing, as diagnostics (what `serve`
+    /// shows in the browser).
+    pub fn into_diagnostics(self) -> Diagnostics {
+        let mut diags = match self {
+            Stop::Unreadable(fatal, mut diags) => {
+                diags.push(Diagnostic::error(Code::Config, fatal.to_string()));
+                diags
+            }
+            Stop::Content(diags) => diags,
+            Stop::Theme(d) => d.into(),
+            Stop::BadBaseUrl(url) => Diagnostic::error(Code::Config, bad_base_url(&url)).into(),
+        };
+        diags.sort();
+        diags
+    }
+}
+
+/// What is wrong with a base URL that is not a web address.
+pub fn bad_base_url(url: &str) -> String {
+    format!("--base-url `{url}` is not a web address (https://…)")
+}
+
+pub struct PrepareOptions<'o> {
     pub today: Date,
     /// Overrides `site.yaml`'s `base_url`.
     pub base_url: Option<&'o str>,
@@ -104,11 +127,11 @@ pub struct Options<'o> {
 
 /// Loads, validates and prepares the site at `root` for rendering; the
 /// problems as published come back either way.
-pub fn prepare(root: &Path, opts: &Options) -> Result<(Prepared, Diagnostics), Stop> {
+pub fn prepare(root: &Path, opts: &PrepareOptions) -> Result<(Prepared, Diagnostics), Stop> {
     let mut diags = Diagnostics::default();
-    let checked = check(root, opts.today, &mut diags).map_err(|Fatal(msg)| {
+    let checked = check(root, opts.today, &mut diags).map_err(|fatal| {
         diags.sort();
-        Stop::Unreadable(msg, diags)
+        Stop::Unreadable(fatal, diags)
     })?;
     let published = as_published(&checked.diags);
     let stale = opts.strict && published.iter().any(|d| d.code.publishes_with_warning());
@@ -118,9 +141,7 @@ pub fn prepare(root: &Path, opts: &Options) -> Result<(Prepared, Diagnostics), S
     let site = checked.site;
     let base_url = opts.base_url.unwrap_or(&site.config.base_url).to_string();
     if !crate::yaml::reader::is_web_url(&base_url) {
-        return Err(Stop::Usage(format!(
-            "--base-url `{base_url}` is not a web address (https://…)"
-        )));
+        return Err(Stop::BadBaseUrl(base_url));
     }
     let display_path = |p: &Path| {
         crate::content::display_path(&site.root, p.strip_prefix(&site.root).unwrap_or(p))

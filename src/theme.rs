@@ -25,6 +25,8 @@ const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/pack.html",
     "templates/search.html",
     "templates/404.html",
+    "templates/feed.xml",
+    "templates/sitemap.xml",
     "static/style.css",
     "static/search.js",
     "static/printout.js",

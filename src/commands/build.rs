@@ -4,20 +4,20 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::time::Instant;
 
-use super::{Ctx, Error, Outcome, Result, plural, usage};
+use super::{Ctx, Error, Outcome, Result, plural};
 use crate::diagnostics::{Diagnostic, Diagnostics, Format};
 use crate::output;
-use crate::pipeline::{self, Stop};
+use crate::pipeline;
 use crate::render::Renderer;
 
-pub struct Options<'a> {
+pub struct BuildArgs<'a> {
     pub out: Option<&'a Path>,
     pub base_url: Option<&'a str>,
     pub no_pdf: bool,
     pub strict: bool,
 }
 
-pub fn run(ctx: &Ctx, opts: Options) -> Result {
+pub fn run(ctx: &Ctx, opts: BuildArgs) -> Result {
     let started = Instant::now();
     let out = opts.out.map_or_else(
         || crate::content::display_path(&ctx.cli.root, Path::new("public")),
@@ -25,36 +25,27 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result {
     );
     let out_abs = output::check_out(&out, &ctx.cli.root).map_err(super::usage)?;
     let left = || format!("{} left as it was", out.display());
-    let options = pipeline::Options {
+    let options = pipeline::PrepareOptions {
         today: ctx.today,
         base_url: opts.base_url,
         pdf: !opts.no_pdf,
         strict: opts.strict,
     };
-    let (prepared, published) = match pipeline::prepare(&ctx.cli.root, &options) {
+    let failed = |errors: usize| {
+        format!(
+            "build failed: {}{}; {}",
+            plural(errors, "error", "errors"),
+            if errors == 0 {
+                " (--strict: stale or outdated content fails)"
+            } else {
+                ""
+            },
+            left()
+        )
+    };
+    let (prepared, published) = match ctx.prepare(&options, &failed)? {
         Ok(p) => p,
-        Err(Stop::Unreadable(msg, diags)) => {
-            ctx.print(&diags, Format::Human);
-            eprintln!("error: {msg}");
-            return Err(Error::Reported);
-        }
-        Err(Stop::Usage(msg)) => return Err(usage(msg)),
-        Err(Stop::Content(published)) => {
-            ctx.print(&ctx.visible(&published), Format::Human);
-            let errors = published.errors();
-            ctx.summary(&format!(
-                "build failed: {}{}; {}",
-                plural(errors, "error", "errors"),
-                if errors == 0 {
-                    " (--strict: stale or outdated content fails)"
-                } else {
-                    ""
-                },
-                left()
-            ));
-            return Ok(Outcome::Problems);
-        }
-        Err(Stop::Theme(d)) => return Ok(fail(ctx, d, &out)),
+        Err(outcome) => return Ok(outcome),
     };
     ctx.print(&ctx.visible(&published), Format::Human);
     let spinner = progress(ctx);

@@ -1,7 +1,6 @@
 //! `factsheet check`: every problem of the site, in one run.
 
 use super::{Ctx, Outcome, Result, plural};
-use crate::content::load::Fatal;
 use crate::diagnostics::{Diagnostics, Format};
 use crate::pipeline;
 
@@ -10,7 +9,7 @@ pub fn run(ctx: &Ctx, format: Format, strict: bool) -> Result {
     let pipeline::Checked { site, diags, .. } =
         match pipeline::check(&ctx.cli.root, ctx.today, &mut diags) {
             Ok(checked) => checked,
-            Err(Fatal(msg)) => return Err(ctx.unreadable(diags, &msg, format)),
+            Err(fatal) => return Err(ctx.unreadable(diags, &fatal.to_string(), format)),
         };
     ctx.print(&ctx.visible(&diags), format);
     let sheets = site.sheets(ctx.today);

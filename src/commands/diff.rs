@@ -7,6 +7,7 @@ use anstyle::{AnsiColor, Style};
 use similar::{ChangeTag, TextDiff};
 
 use super::{Ctx, Error, Outcome, Result, locate, usage};
+use crate::content::doc::Part;
 use crate::content::names::OVERVIEW;
 use crate::content::sheet::{Place, Role, Text};
 use crate::history::{self, Missing};
@@ -113,13 +114,17 @@ pub fn run(ctx: &Ctx, file: &Path) -> Result {
 
 /// The translatable text as one document, in the order a translator reads it.
 fn flatten(t: &Text) -> String {
-    let mut s = format!("title: {}\nsummary: {}\n", t.title, t.summary);
-    for k in &t.key_facts {
-        s.push_str(&format!("key fact {}: {}\n", k.label.value, k.value));
+    let mut s = String::new();
+    for part in t.parts() {
+        match part {
+            Part::Title(x) => s.push_str(&format!("title: {x}\n")),
+            Part::Summary(x) => s.push_str(&format!("summary: {x}\n")),
+            Part::KeyFact { label, value, .. } => {
+                s.push_str(&format!("key fact {label}: {value}\n"));
+            }
+            Part::Body(x) => s.push_str(&format!("\n{x}\n")),
+        }
     }
-    s.push('\n');
-    s.push_str(t.body.trim());
-    s.push('\n');
     s
 }
 

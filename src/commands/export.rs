@@ -9,7 +9,7 @@ use super::{Ctx, Outcome, Result, plural, usage};
 use crate::content::{Files, Site};
 use crate::freshness::Currency;
 use crate::po;
-use crate::po::apply::Aligned;
+use crate::po::align::Aligned;
 
 pub fn run(ctx: &Ctx, langs: &[String], out: Option<&Path>) -> Result {
     let (site, _) = ctx.load()?;
@@ -78,11 +78,9 @@ pub fn run(ctx: &Ctx, langs: &[String], out: Option<&Path>) -> Result {
     }
     for (path, text) in &written {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| usage(format!("cannot create {}: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir).map_err(super::io("create", dir))?;
         }
-        std::fs::write(path, text)
-            .map_err(|e| usage(format!("cannot write {}: {e}", path.display())))?;
+        std::fs::write(path, text).map_err(super::io("write", path))?;
         files += 1;
     }
     ctx.summary(&format!(

@@ -13,9 +13,6 @@ mod serve;
 mod stamp;
 mod status;
 
-pub use note::renote;
-pub use stamp::restamp;
-
 use std::io::Write;
 
 use jiff::civil::Date;
@@ -25,7 +22,7 @@ use crate::diagnostics::Code;
 use std::path::Path;
 
 use crate::content::Site;
-use crate::content::load::{Fatal, load};
+use crate::content::load::load;
 use crate::content::names::split_sheet_name;
 use crate::diagnostics::{self, Diagnostics, Format};
 
@@ -41,8 +38,17 @@ pub enum Outcome {
 /// closed pipe).
 #[derive(Debug)]
 pub enum Error {
-    /// Usage, configuration or I/O: the message to print.
+    /// Usage or configuration: the message to print.
     Usage(String),
+    /// A file could not be read or written: what was being done, the
+    /// path as the user knows it, and why.
+    Io {
+        what: &'static str,
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    /// `serve` could not start.
+    Serve(crate::serve::ServeError),
     /// Already reported, with its diagnostics.
     Reported,
     /// Standard output was closed by its reader (`| head`): stop quietly.
@@ -53,6 +59,10 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Usage(msg) => f.write_str(msg),
+            Error::Io { what, path, source } => {
+                write!(f, "cannot {what} {}: {source}", path.display())
+            }
+            Error::Serve(e) => e.fmt(f),
             Error::Reported => f.write_str("the problems above stopped the command"),
             Error::ClosedPipe => f.write_str("standard output was closed"),
         }
@@ -60,6 +70,12 @@ impl std::fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// An I/O failure on `path` (as the user knows it) while doing `what`.
+pub fn io(what: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Error + use<> {
+    let path = path.to_path_buf();
+    move |source| Error::Io { what, path, source }
+}
 
 /// A command's result.
 pub type Result<T = Outcome, E = Error> = std::result::Result<T, E>;
@@ -86,7 +102,7 @@ impl Ctx {
         let mut diags = Diagnostics::default();
         match load(&self.cli.root, &mut diags) {
             Ok(site) => Ok((site, diags)),
-            Err(Fatal(msg)) => Err(self.unreadable(diags, &msg, Format::Human)),
+            Err(fatal) => Err(self.unreadable(diags, &fatal.to_string(), Format::Human)),
         }
     }
 
@@ -97,6 +113,31 @@ impl Ctx {
         } else {
             diags.clone()
         }
+    }
+
+    /// Prepares the site for publishing (`build`, `pack`). When it cannot
+    /// be, prints why, with `failed(errors)` as the summary line, and gives
+    /// the outcome to return.
+    pub fn prepare(
+        &self,
+        opts: &crate::pipeline::PrepareOptions,
+        failed: &dyn Fn(usize) -> String,
+    ) -> Result<std::result::Result<(crate::pipeline::Prepared, Diagnostics), Outcome>> {
+        use crate::pipeline::Stop;
+        let diags = match crate::pipeline::prepare(&self.cli.root, opts) {
+            Ok(p) => return Ok(Ok(p)),
+            Err(Stop::Unreadable(fatal, diags)) => {
+                self.print(&diags, Format::Human);
+                eprintln!("error: {fatal}");
+                return Err(Error::Reported);
+            }
+            Err(Stop::BadBaseUrl(url)) => return Err(usage(crate::pipeline::bad_base_url(&url))),
+            Err(Stop::Content(published)) => self.visible(&published),
+            Err(Stop::Theme(d)) => d.into(),
+        };
+        self.print(&diags, Format::Human);
+        self.summary(&failed(diags.errors()));
+        Ok(Err(Outcome::Problems))
     }
 
     /// Prints why the site could not be read at all, in `format` (so that
@@ -158,7 +199,7 @@ pub fn run(cli: Cli) -> Result {
             strict,
         } => build::run(
             &ctx,
-            build::Options {
+            build::BuildArgs {
                 out: out.as_deref(),
                 base_url: base_url.as_deref(),
                 no_pdf: *no_pdf,
@@ -188,7 +229,7 @@ pub fn run(cli: Cli) -> Result {
             out,
         } => pack::run(
             &ctx,
-            pack::Options {
+            pack::PackArgs {
                 sheets,
                 lang,
                 also: also.as_deref(),
@@ -209,7 +250,7 @@ pub fn stdout(text: &str) -> Result<()> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Error::ClosedPipe),
-        Err(e) => Err(usage(format!("cannot write to standard output: {e}"))),
+        Err(e) => Err(io("write to", Path::new("standard output"))(e)),
     }
 }
 

@@ -2,6 +2,7 @@
 //! with the source's text.
 
 use super::{Ctx, Outcome, Result, usage};
+use crate::content::doc::Part;
 use crate::content::names::{self, is_country_code};
 use crate::diagnostics::{Format, did_you_mean};
 use crate::yaml::quote;
@@ -64,11 +65,9 @@ pub fn run(ctx: &Ctx, destination: &str, route: &str, lang: Option<&str>) -> Res
         translation_scaffold(&source.text, &c.source_language, &shown)
     };
     if let Some(parent) = real.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| usage(format!("cannot create {}: {e}", parent.display())))?;
+        std::fs::create_dir_all(parent).map_err(super::io("create", parent))?;
     }
-    std::fs::write(&real, text)
-        .map_err(|e| usage(format!("cannot write {}: {e}", shown.display())))?;
+    std::fs::write(&real, text).map_err(super::io("write", &shown))?;
     let next = if lang == c.source_language {
         "fill in every TODO, then run `factsheet check`".to_string()
     } else {
@@ -123,16 +122,25 @@ fn translation_scaffold(
     file: &std::path::Path,
 ) -> String {
     let mut s = String::from("---\n");
-    s.push_str(&format!("title: {}\n", quote(&source.title)));
-    s.push_str(&format!("summary: {}\n", quote(&source.summary)));
-    if !source.key_facts.is_empty() {
-        s.push_str("key_facts:\n");
-        for k in &source.key_facts {
-            s.push_str(&format!(
-                "  - label: {}\n    value: {}\n",
-                k.label.value,
-                quote(&k.value)
-            ));
+    for part in source.parts() {
+        match part {
+            Part::Title(t) => s.push_str(&format!("title: {}\n", quote(t))),
+            Part::Summary(t) => s.push_str(&format!("summary: {}\n", quote(t))),
+            Part::KeyFact {
+                index,
+                label,
+                value,
+            } => {
+                if index == 0 {
+                    s.push_str("key_facts:\n");
+                }
+                s.push_str(&format!(
+                    "  - label: {label}\n    value: {}\n",
+                    quote(value)
+                ));
+            }
+            // After the front matter, as written.
+            Part::Body(_) => {}
         }
     }
     // Not stamped: an untranslated scaffold must not count as current.

@@ -5,13 +5,13 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::stamp::write_atomically;
-use super::{Ctx, Error, Outcome, Result, plural, usage};
+use super::{Ctx, Outcome, Result, plural, usage};
 use crate::diagnostics::Format;
-use crate::pipeline::{self, Stop};
+use crate::edit::write_atomically;
+use crate::pipeline;
 use crate::render::pdf::pack::{self, Pack};
 
-pub struct Options<'a> {
+pub struct PackArgs<'a> {
     pub sheets: &'a [String],
     pub lang: &'a str,
     pub also: Option<&'a str>,
@@ -19,34 +19,23 @@ pub struct Options<'a> {
     pub out: Option<&'a Path>,
 }
 
-pub fn run(ctx: &Ctx, opts: Options) -> Result {
+pub fn run(ctx: &Ctx, opts: PackArgs) -> Result {
     let started = Instant::now();
-    let options = pipeline::Options {
+    let options = pipeline::PrepareOptions {
         today: ctx.today,
         base_url: None,
         pdf: true,
         strict: false,
     };
-    let (prepared, published) = match pipeline::prepare(&ctx.cli.root, &options) {
+    let failed = |errors: usize| {
+        format!(
+            "no pack made: {} in the content (run `factsheet check`)",
+            plural(errors, "error", "errors")
+        )
+    };
+    let (prepared, published) = match ctx.prepare(&options, &failed)? {
         Ok(p) => p,
-        Err(Stop::Unreadable(msg, diags)) => {
-            ctx.print(&diags, Format::Human);
-            eprintln!("error: {msg}");
-            return Err(Error::Reported);
-        }
-        Err(Stop::Usage(msg)) => return Err(usage(msg)),
-        Err(Stop::Content(published)) => {
-            ctx.print(&ctx.visible(&published), Format::Human);
-            ctx.summary(&format!(
-                "no pack made: {} in the content (run `factsheet check`)",
-                plural(published.errors(), "error", "errors")
-            ));
-            return Ok(Outcome::Problems);
-        }
-        Err(Stop::Theme(d)) => {
-            ctx.print(&d.into(), Format::Human);
-            return Ok(Outcome::Problems);
-        }
+        Err(outcome) => return Ok(outcome),
     };
     let model = prepared.model();
     let pack =
@@ -93,8 +82,7 @@ pub fn run(ctx: &Ctx, opts: Options) -> Result {
             return Ok(Outcome::Problems);
         }
     };
-    write_atomically(&out, &bytes)
-        .map_err(|e| usage(format!("cannot write {}: {e}", out.display())))?;
+    write_atomically(&out, &bytes).map_err(super::io("write", &out))?;
     let words = crate::render::view::Words::new(model.site, pack.lang);
     let langs = match pack.also {
         Some(a) => format!("{} and {}", words.name_of(pack.lang), words.name_of(a)),

@@ -3,7 +3,7 @@
 use super::{Ctx, Error, Outcome, Result};
 
 pub fn run(ctx: &Ctx, bind: &str, port: u16, no_pdf: bool) -> Result {
-    let opts = crate::serve::Options {
+    let opts = crate::serve::Preview {
         root: ctx.cli.root.clone(),
         bind: bind.to_string(),
         port,
@@ -11,6 +11,6 @@ pub fn run(ctx: &Ctx, bind: &str, port: u16, no_pdf: bool) -> Result {
         pdf: !no_pdf,
         quiet: ctx.cli.quiet,
     };
-    crate::serve::run(opts).map_err(Error::Usage)?;
+    crate::serve::run(opts).map_err(Error::Serve)?;
     Ok(Outcome::Clean)
 }

@@ -114,11 +114,11 @@ fn stale_of(site: &Site, s: &SheetState, lang: &str) -> Option<(usize, usize)> {
     if s.page(lang)?.translation != Some(Currency::Outdated) {
         return None;
     }
-    crate::po::apply::stale_of(site, s, lang).map(|(parts, total)| (parts.segments, total))
+    crate::po::align::stale_of(site, s, lang).map(|(parts, total)| (parts.segments, total))
 }
 
 fn sheet_json(site: &Site, s: &SheetState, langs: &[&str]) -> serde_json::Value {
-    let f = s.facts;
+    let f = s.inherited;
     json!({
         "destination": s.destination,
         "route": s.route,

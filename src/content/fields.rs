@@ -2,7 +2,7 @@
 //! contacts and the translation block, each checked with its place in the
 //! file and a hint.
 
-use super::sheet::{Change, Contact, Facts, KeyFact, Place, SourceRef, TranslationOf};
+use super::doc::{Change, Contact, Inherited, KeyFact, Place, SourceRef, TranslationOf};
 use crate::diagnostics::Code;
 use crate::text::is_slug;
 use crate::yaml::reader::{Reader, Spanned, get};
@@ -54,7 +54,12 @@ pub(super) fn check_place(r: &mut Reader, entries: &[Entry], place: &Place) {
 }
 
 /// The dated facts of a source; `ctx` names it ("a source sheet").
-pub(super) fn read_facts(r: &mut Reader, entries: &[Entry], top: Pos, ctx: &str) -> Option<Facts> {
+pub(super) fn read_facts(
+    r: &mut Reader,
+    entries: &[Entry],
+    top: Pos,
+    ctx: &str,
+) -> Option<Inherited> {
     let last_reviewed = r.required(entries, "last_reviewed", top, ctx, "2026-11-02", |r, n| {
         r.date(n, "last_reviewed")
     });
@@ -73,7 +78,7 @@ pub(super) fn read_facts(r: &mut Reader, entries: &[Entry], top: Pos, ctx: &str)
         .unwrap_or_default();
     let noted_hash =
         get(entries, "noted_hash").and_then(|n| read_hash(r, n, "noted_hash", "note --minor"));
-    Some(Facts {
+    Some(Inherited {
         last_reviewed: last_reviewed?,
         next_review,
         valid_until,

@@ -3,7 +3,7 @@
 
 use sha2::{Digest, Sha256};
 
-use super::sheet::Text;
+use super::doc::{Part, Text};
 
 /// The first 16 hex digits of SHA-256 over the translatable text: title,
 /// summary, key facts (label and value) and body, each line ending
@@ -21,13 +21,17 @@ pub fn source_hash(text: &Text) -> String {
         h.update(nfc.normalize(&value.replace("\r\n", "\n")).as_bytes());
         h.update(b"\0");
     };
-    field("title", &text.title);
-    field("summary", &text.summary);
-    for k in &text.key_facts {
-        field("key_fact", &k.label.value);
-        field("value", &k.value);
+    for part in text.parts() {
+        match part {
+            Part::Title(t) => field("title", t),
+            Part::Summary(t) => field("summary", t),
+            Part::KeyFact { label, value, .. } => {
+                field("key_fact", label);
+                field("value", value);
+            }
+            Part::Body(t) => field("body", t),
+        }
     }
-    field("body", text.body.trim());
     let digest = h.finalize();
     digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
@@ -35,7 +39,7 @@ pub fn source_hash(text: &Text) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::sheet::KeyFact;
+    use crate::content::doc::KeyFact;
     use crate::yaml::Pos;
     use crate::yaml::reader::Spanned;
 

@@ -3,7 +3,7 @@
 //! Nothing outside the root is read, whatever symlinks say.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
@@ -15,13 +15,42 @@ use crate::config::SiteConfig;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::l10n::L10n;
 
-/// Why a site could not be read at all (exit status 2).
+/// Why a site could not be read at all (exit status 2); its problems,
+/// if any, are in the diagnostics beside it.
 #[derive(Debug)]
-pub struct Fatal(pub String);
+pub enum Fatal {
+    /// The root is not a folder.
+    NoRoot(PathBuf),
+    /// `content/` is a symlink (shown path).
+    LinkedContent(PathBuf),
+    /// `site.yaml` cannot be read: its shown path, the root, the error.
+    Unreadable(PathBuf, PathBuf, std::io::Error),
+    /// `site.yaml` is not text.
+    NotText,
+    /// `site.yaml` has errors (shown path).
+    BadConfig(PathBuf),
+}
 
 impl std::fmt::Display for Fatal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            Fatal::NoRoot(root) => write!(f, "{}: no such folder", root.display()),
+            Fatal::LinkedContent(link) => write!(
+                f,
+                "{} is a symlink, which is not followed; make it a real folder",
+                link.display()
+            ),
+            Fatal::Unreadable(config, root, e) => write!(
+                f,
+                "{}: cannot read the site configuration ({e}); is {} a site? (see --root)",
+                config.display(),
+                root.display()
+            ),
+            Fatal::NotText => f.write_str("the site configuration is not readable"),
+            Fatal::BadConfig(config) => {
+                write!(f, "{}: the site configuration has errors", config.display())
+            }
+        }
     }
 }
 
@@ -33,32 +62,23 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Site, Fatal> {
     let config_path = root.join("content").join("site.yaml");
     let config_shown = display_path(root, Path::new("content/site.yaml"));
     if !root.is_dir() {
-        return Err(Fatal(format!("{}: no such folder", root.display())));
+        return Err(Fatal::NoRoot(root.to_path_buf()));
     }
     // Nothing outside the root is read: not even site.yaml through a link.
     if let Some(link) = crate::paths::linked_folder(root, "content") {
-        return Err(Fatal(format!(
-            "{} is a symlink, which is not followed; make it a real folder",
-            display_path(root, link.strip_prefix(root).unwrap_or(&link)).display()
+        return Err(Fatal::LinkedContent(display_path(
+            root,
+            link.strip_prefix(root).unwrap_or(&link),
         )));
     }
-    let bytes = std::fs::read(&config_path).map_err(|e| {
-        Fatal(format!(
-            "{}: cannot read the site configuration ({e}); is {} a site? (see --root)",
-            config_shown.display(),
-            root.display()
-        ))
-    })?;
+    let bytes = std::fs::read(&config_path)
+        .map_err(|e| Fatal::Unreadable(config_shown.clone(), root.to_path_buf(), e))?;
     let text = crate::text::decode(&bytes).map_err(|d| {
         diags.push(d.file(&config_shown));
-        Fatal("the site configuration is not readable".into())
+        Fatal::NotText
     })?;
-    let config = SiteConfig::parse(&text, &config_shown, diags).ok_or_else(|| {
-        Fatal(format!(
-            "{}: the site configuration has errors",
-            config_shown.display()
-        ))
-    })?;
+    let config = SiteConfig::parse(&text, &config_shown, diags)
+        .ok_or_else(|| Fatal::BadConfig(config_shown.clone()))?;
 
     let display = |p: &Path| display_path(root, p.strip_prefix(root).unwrap_or(p));
     crate::paths::check_links(root, &display, diags);

@@ -5,6 +5,7 @@
 //! (`model.rs`), for every command and renderer alike.
 
 pub mod centres;
+pub mod doc;
 mod fields;
 pub mod frontmatter;
 pub mod hash;

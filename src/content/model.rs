@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::sheet::{Change, Doc, Facts, KeyFact, Role, Text, fact_dates};
+use super::sheet::{Change, Doc, Inherited, KeyFact, Role, Text, fact_dates};
 use super::{Files, Site};
 use crate::freshness::{self, Currency, FactState, Review};
 use crate::lang::translit;
@@ -44,7 +44,7 @@ pub struct SheetState<'a> {
     /// The source and its translations.
     pub files: &'a Files,
     pub source: &'a Doc,
-    pub facts: &'a Facts,
+    pub inherited: &'a Inherited,
     pub review: Review,
     /// Each of the source's key facts on the day, in its order (which a
     /// page's merged text keeps).
@@ -92,7 +92,7 @@ impl Site {
     ) -> Option<SheetState<'s>> {
         let c = &self.config;
         let source = files.source.as_ref()?;
-        let facts = source.facts()?;
+        let facts = source.inherited()?;
         let hash = source.hash.clone();
         let pages = c.tags().map(|t| self.page_state(files, &hash, t)).collect();
         Some(SheetState {
@@ -100,7 +100,7 @@ impl Site {
             route,
             files,
             source,
-            facts,
+            inherited: facts,
             review: self.review(source, facts, today),
             fact_states: freshness::fact_states(
                 &fact_dates(&source.text.key_facts),
@@ -113,7 +113,7 @@ impl Site {
     }
 
     /// A source's review state on `today`.
-    fn review(&self, source: &Doc, facts: &Facts, today: Date) -> Review {
+    fn review(&self, source: &Doc, facts: &Inherited, today: Date) -> Review {
         let c = &self.config;
         freshness::review(
             &facts.dates(&source.text.key_facts, today),
@@ -127,7 +127,7 @@ impl Site {
     /// readable source.
     pub fn overview_review(&self, dest: &str, today: Date) -> Option<Review> {
         let source = self.destinations.get(dest)?.overview.source.as_ref()?;
-        Some(self.review(source, source.facts()?, today))
+        Some(self.review(source, source.inherited()?, today))
     }
 
     /// What `lang`'s page of a sheet shows, and whether it is current.

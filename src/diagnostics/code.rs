@@ -82,6 +82,8 @@ codes! {
     FactExpired = "fact-expired",
     /// A key fact's `valid_until` is within `warning_days`, and no fact of its label takes over.
     FactExpiring = "fact-expiring",
+    /// A source's key fact names a year in its value but has neither `valid_from` nor `valid_until`.
+    FactUndated = "fact-undated",
     /// A Fluent file defines a message or term twice.
     Fluent = "fluent",
     /// A Fluent message cannot be formatted: it refers to itself or to a missing message or term.

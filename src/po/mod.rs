@@ -2,7 +2,9 @@
 //! (Weblate, Pontoon, Crowdin, Poedit): written by `export`, read back by
 //! `import`, with line numbers for every problem.
 
+pub mod align;
 pub mod apply;
+pub mod import;
 pub mod segments;
 
 use std::fmt::Write as _;
@@ -15,7 +17,7 @@ pub const MAX_BYTES: u64 = 2 * 1024 * 1024;
 
 /// One message.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Entry {
+pub struct Message {
     /// `#.`: what the text is (a heading, a key fact…).
     pub note: Option<String>,
     pub context: Option<String>,
@@ -33,7 +35,7 @@ pub struct Entry {
 pub struct Catalog {
     /// Header fields in order (`Language`, `Plural-Forms`…).
     pub header: Vec<(String, String)>,
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Message>,
 }
 
 impl Catalog {
@@ -131,8 +133,8 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Catalog
                 .hint(hint.to_string()),
         );
     };
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut cur = Entry::default();
+    let mut entries: Vec<Message> = Vec::new();
+    let mut cur = Message::default();
     // Which string continuation lines add to.
     #[derive(PartialEq, Clone, Copy)]
     enum Field {
@@ -148,11 +150,11 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Catalog
     let mut has_id = false;
     let mut has_str = false;
     let finish =
-        |cur: &mut Entry, has_id: &mut bool, has_str: &mut bool, entries: &mut Vec<Entry>| {
+        |cur: &mut Message, has_id: &mut bool, has_str: &mut bool, entries: &mut Vec<Message>| {
             if *has_id {
                 entries.push(std::mem::take(cur));
             } else {
-                *cur = Entry::default();
+                *cur = Message::default();
             }
             *has_id = false;
             *has_str = false;
@@ -273,7 +275,7 @@ pub fn parse(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<Catalog
     let mut header = Vec::new();
     let mut entries = entries.into_iter();
     let first = entries.next();
-    let rest: Vec<Entry> = match first {
+    let rest: Vec<Message> = match first {
         Some(h) if h.id.is_empty() && h.context.is_none() => {
             for line in h.text.lines() {
                 if let Some((k, v)) = line.split_once(':') {
@@ -339,14 +341,14 @@ mod tests {
                 ("Plural-Forms".into(), plural_forms("sq").into()),
             ],
             entries: vec![
-                Entry {
+                Message {
                     note: Some("title".into()),
                     id: "Work \"here\"".into(),
                     text: "Punë".into(),
                     line: 0,
                     ..Default::default()
                 },
-                Entry {
+                Message {
                     context: Some("fact:fee".into()),
                     id: "Line one\nline two\n".into(),
                     text: "a\\b\tc".into(),
@@ -360,7 +362,7 @@ mod tests {
         let mut diags = Diagnostics::default();
         let back = parse(&text, Path::new("x.po"), &mut diags).expect("parses");
         assert_eq!(back.header, c.header);
-        let strip = |e: &Entry| Entry {
+        let strip = |e: &Message| Message {
             line: 0,
             ..e.clone()
         };

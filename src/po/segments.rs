@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::content::sheet::Text;
+use crate::content::doc::{Part, Text};
 
 /// What a segment is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,30 +55,41 @@ pub struct Segment {
 
 /// Every segment of a sheet's text, front matter first, in order.
 pub fn of_text(text: &Text) -> Vec<Segment> {
-    let mut out = vec![
-        fixed(Kind::Title, None, &text.title),
-        fixed(Kind::Summary, None, &text.summary),
-    ];
-    for (i, k) in text.key_facts.iter().enumerate() {
-        let n = text.key_facts[..i]
-            .iter()
-            .filter(|o| o.label.value == k.label.value)
-            .count();
-        let context = if n == 0 {
-            format!("fact:{}", k.label.value)
-        } else {
-            format!("fact:{}#{}", k.label.value, n + 1)
-        };
-        out.push(fixed(Kind::Fact, Some(context), &k.value));
+    let mut out = Vec::new();
+    for part in text.parts() {
+        match part {
+            Part::Title(t) => out.push(fixed(Kind::Title, None, t)),
+            Part::Summary(t) => out.push(fixed(Kind::Summary, None, t)),
+            Part::KeyFact {
+                index,
+                label,
+                value,
+            } => {
+                let n = text.key_facts[..index]
+                    .iter()
+                    .filter(|o| o.label.value == label)
+                    .count();
+                let context = if n == 0 {
+                    format!("fact:{label}")
+                } else {
+                    format!("fact:{label}#{}", n + 1)
+                };
+                out.push(fixed(Kind::Fact, Some(context), value));
+            }
+            // Notes before the body, which is cut into its own segments
+            // (by bytes of the body as written).
+            Part::Body(_) => {
+                for c in &text.changes {
+                    out.push(fixed(
+                        Kind::Note,
+                        Some(format!("note:{}", c.date.value)),
+                        &c.note,
+                    ));
+                }
+                out.extend(of_body(&text.body));
+            }
+        }
     }
-    for c in &text.changes {
-        out.push(fixed(
-            Kind::Note,
-            Some(format!("note:{}", c.date.value)),
-            &c.note,
-        ));
-    }
-    out.extend(of_body(&text.body));
     // A body text equal to the title or the summary (or a note) must still
     // be its own entry: (context, text) is unique in a PO file.
     let fixed: std::collections::HashSet<(Option<String>, String)> = out

@@ -5,29 +5,57 @@
 
 use fluent_bundle::FluentValue;
 use jiff::civil::Date;
+use serde::Serialize;
 
+use super::Model;
+use super::route::{Feed, Page};
 use super::view::Words;
-use super::{File, Model, Route, escape_xml};
 
 /// The newest entries a feed keeps: readers poll for what is new, and a
 /// feed of a large site must not grow with it.
 const MAX_ENTRIES: usize = 100;
 
-/// One entry: a change note, or a review when `note` is None.
-struct Entry<'m> {
+/// One entry found: a change note, or a review when `note` is None.
+struct Found<'m> {
     sheet: usize,
     date: Date,
     note: Option<&'m str>,
 }
 
-pub fn render(model: &Model, route: Route) -> Option<File> {
-    let (lang, dest) = match route {
-        Route::Feed { lang } => (lang, None),
-        Route::DestinationFeed { lang, dest } => (lang, Some(dest)),
-        _ => return None,
+/// What `feed.xml` receives.
+#[derive(Serialize)]
+pub struct FeedData {
+    pub lang: String,
+    pub title: String,
+    /// The feed's own address, also its id.
+    pub id: String,
+    /// The page the feed is about: its destination, or the changes page.
+    pub home: String,
+    /// RFC 3339: the newest entry's day.
+    pub updated: String,
+    pub author: String,
+    pub entries: Vec<FeedEntry>,
+}
+
+/// One entry of `feed.xml`.
+#[derive(Serialize)]
+pub struct FeedEntry {
+    pub title: String,
+    /// Stable (`<sheet address>#change-DATE`, `#review-DATE`): a feed
+    /// reader shows each entry once.
+    pub id: String,
+    pub href: String,
+    pub updated: String,
+    pub summary: String,
+}
+
+pub fn data(model: &Model, feed: Feed) -> FeedData {
+    let (lang, dest) = match feed {
+        Feed::Site { lang } => (lang, None),
+        Feed::Destination { lang, dest } => (lang, Some(dest)),
     };
     let words = Words::new(model.site, lang);
-    let mut entries = Vec::new();
+    let mut found = Vec::new();
     for (i, s) in model.sheets.iter().enumerate() {
         if dest.is_some_and(|d| d != s.destination) {
             continue;
@@ -35,20 +63,20 @@ pub fn render(model: &Model, route: Route) -> Option<File> {
         let Some(text) = model.text(i, lang) else {
             continue;
         };
-        entries.extend(text.changes.iter().map(|c| Entry {
+        found.extend(text.changes.iter().map(|c| Found {
             sheet: i,
             date: c.date.value,
             note: Some(&c.note),
         }));
-        entries.push(Entry {
+        found.push(Found {
             sheet: i,
-            date: s.facts.last_reviewed.value,
+            date: s.inherited.last_reviewed.value,
             note: None,
         });
     }
     // Newest first; on one day, notes before reviews, then sheet order.
-    entries.sort_by_key(|e| (std::cmp::Reverse(e.date), e.note.is_none(), e.sheet));
-    entries.truncate(MAX_ENTRIES);
+    found.sort_by_key(|e| (std::cmp::Reverse(e.date), e.note.is_none(), e.sheet));
+    found.truncate(MAX_ENTRIES);
 
     let title = match dest {
         Some(d) => words.t_args(
@@ -60,81 +88,52 @@ pub fn render(model: &Model, route: Route) -> Option<File> {
         ),
         None => words.t("site-title"),
     };
-    let author = words.t("site-title");
     let home = match dest {
-        Some(dest) => Route::Destination { lang, dest },
-        None => Route::Changes { lang },
+        Some(dest) => Page::Destination { lang, dest },
+        None => Page::Changes { lang },
     };
-    let feed_url = model.absolute(&model.url(route));
-    let home = model.absolute(&model.url(home));
     let stamp = |d: Date| format!("{d}T00:00:00Z");
-    let updated = entries.first().map_or(model.today, |e| e.date);
-    let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    x.push_str(&format!(
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        escape_xml(lang)
-    ));
-    x.push_str(&format!("  <title>{}</title>\n", escape_xml(&title)));
-    x.push_str(&format!("  <id>{}</id>\n", escape_xml(&feed_url)));
-    x.push_str(&format!(
-        "  <link rel=\"self\" href=\"{}\"/>\n",
-        escape_xml(&feed_url)
-    ));
-    x.push_str(&format!(
-        "  <link rel=\"alternate\" href=\"{}\"/>\n",
-        escape_xml(&home)
-    ));
-    x.push_str(&format!("  <updated>{}</updated>\n", stamp(updated)));
-    x.push_str(&format!(
-        "  <author><name>{}</name></author>\n",
-        escape_xml(&author)
-    ));
-    for e in &entries {
-        let Some(text) = model.text(e.sheet, lang) else {
-            continue;
-        };
-        let page = model.absolute(&model.url(Route::Sheet {
-            lang,
-            sheet: e.sheet,
-        }));
-        let title = FluentValue::from(text.title.clone());
-        let (kind, entry_title, summary) = match e.note {
-            Some(note) => (
-                "change",
-                words.t_args("feed-updated", &[("title", title)]),
-                note.to_string(),
-            ),
-            None => (
-                "review",
-                words.t_args("feed-reviewed", &[("title", title)]),
-                words.t_args(
-                    "feed-reviewed-text",
-                    &[("date", FluentValue::from(words.date(e.date)))],
+    let updated = found.first().map_or(model.today, |e| e.date);
+    let entries = found
+        .iter()
+        .filter_map(|e| {
+            let text = model.text(e.sheet, lang)?;
+            let page = model.absolute_url(Page::Sheet {
+                lang,
+                sheet: e.sheet,
+            });
+            let title = FluentValue::from(text.title.clone());
+            let (kind, title, summary) = match e.note {
+                Some(note) => (
+                    "change",
+                    words.t_args("feed-updated", &[("title", title)]),
+                    note.to_string(),
                 ),
-            ),
-        };
-        // Stable ids: a reader's feed client shows each entry once.
-        let id = format!("{page}#{kind}-{}", e.date);
-        x.push_str("  <entry>\n");
-        x.push_str(&format!(
-            "    <title>{}</title>\n",
-            escape_xml(&entry_title)
-        ));
-        x.push_str(&format!("    <id>{}</id>\n", escape_xml(&id)));
-        x.push_str(&format!(
-            "    <link rel=\"alternate\" href=\"{}\"/>\n",
-            escape_xml(&page)
-        ));
-        x.push_str(&format!("    <updated>{}</updated>\n", stamp(e.date)));
-        x.push_str(&format!(
-            "    <summary>{}</summary>\n",
-            escape_xml(&summary)
-        ));
-        x.push_str("  </entry>\n");
+                None => (
+                    "review",
+                    words.t_args("feed-reviewed", &[("title", title)]),
+                    words.t_args(
+                        "feed-reviewed-text",
+                        &[("date", FluentValue::from(words.date(e.date)))],
+                    ),
+                ),
+            };
+            Some(FeedEntry {
+                title,
+                id: format!("{page}#{kind}-{}", e.date),
+                href: page,
+                updated: stamp(e.date),
+                summary,
+            })
+        })
+        .collect();
+    FeedData {
+        lang: lang.to_string(),
+        title,
+        id: model.absolute_url(feed),
+        home: model.absolute_url(home),
+        updated: stamp(updated),
+        author: words.t("site-title"),
+        entries,
     }
-    x.push_str("</feed>\n");
-    Some(File {
-        path: model.file_path(route),
-        bytes: x.into_bytes(),
-    })
 }

@@ -9,7 +9,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 /// HTML for the page, and plain text for the search index.
-pub struct Rendered {
+pub struct Converted {
     pub html: String,
     pub text: String,
 }
@@ -66,7 +66,7 @@ pub fn mark_sections(html: &str, sections: &[usize], mark: &dyn Fn(usize) -> Str
     out
 }
 
-pub fn render(markdown: &str) -> Rendered {
+pub fn render(markdown: &str) -> Converted {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut text = String::new();
@@ -132,7 +132,7 @@ pub fn render(markdown: &str) -> Rendered {
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered {
+    Converted {
         html: sanitizer().clean(&html).to_string(),
         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
     }

@@ -1,7 +1,7 @@
-//! Renderers: each turns the one site model into files. `html` writes the
-//! pages, `feed` Atom feeds per language and destination, `sitemap` the sitemap with
-//! hreflang alternates, `search` a search index per language. They share
-//! the list of pages and their addresses (`Pages`).
+//! Renderers: each turns the one site model into files, one kind of route
+//! each (`route`): `html` the pages, `feed` Atom feeds per language and
+//! destination, `pdf` handouts, booklets and packs, `sitemap` the sitemap
+//! with hreflang alternates, `search` a search index per language.
 
 pub mod advice;
 pub mod feed;
@@ -27,7 +27,7 @@ use crate::content::model::SheetState;
 use crate::content::sheet::Text;
 use crate::diagnostics::Diagnostic;
 use crate::theme::Theme;
-pub use route::{Route, Touched};
+pub use route::{Data, Feed, Page, Pdf, Route, Touched};
 
 /// One output file, by its path under the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +67,7 @@ pub struct Model<'a> {
 }
 
 /// One text's Markdown, rendered by the first thread to ask.
-type MarkdownCell = OnceLock<Arc<markdown::Rendered>>;
+type MarkdownCell = OnceLock<Arc<markdown::Converted>>;
 
 /// The parts of an outdated translation whose source changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,8 +132,8 @@ impl<'a> Model<'a> {
             .stale
             .get(sheet * self.site.config.languages.len() + l)?;
         cell.get_or_init(|| {
-            let shown = crate::render::view::content_lang(s.page(lang)?, lang);
-            let (parts, total) = crate::po::apply::stale_of(self.site, s, &shown)?;
+            let shown = crate::render::view::text_lang(s.page(lang)?, lang);
+            let (parts, total) = crate::po::align::stale_of(self.site, s, &shown)?;
             Some(Stale {
                 sections: parts.sections,
                 front_matter: parts.front_matter,
@@ -157,7 +157,7 @@ impl<'a> Model<'a> {
     }
 
     /// `text` as safe HTML and plain text, from the cache when seen before.
-    pub fn markdown(&self, text: &str) -> Arc<markdown::Rendered> {
+    pub fn markdown(&self, text: &str) -> Arc<markdown::Converted> {
         let cell = match self.markdown.lock() {
             Ok(mut m) => match m.get(text) {
                 Some(cell) => Arc::clone(cell),
@@ -207,39 +207,45 @@ impl<'b, 'a> Renderer<'b, 'a> {
     }
 
     /// The route's file; None when the site has no such output (a static
-    /// file the theme lacks, a PDF without a typesetter).
+    /// file the theme lacks, a PDF without a typesetter, a pack, which
+    /// needs the form's query).
     pub fn render(&self, route: Route) -> Option<Result<File, Diagnostic>> {
-        let b = self.model;
+        let m = self.model;
         let file_of = |bytes: Vec<u8>| {
             Some(Ok(File {
-                path: b.file_path(route),
+                path: m.file_path(route),
                 bytes,
             }))
         };
         match route {
-            page if page.is_page() => Some(self.html().and_then(|h| h.render(page))),
-            Route::Feed { .. } | Route::DestinationFeed { .. } => feed::render(b, route).map(Ok),
-            Route::SearchData { lang, file } => {
-                let (_, bytes) = b.search(lang).files.get(file)?;
+            Route::Page(page) => Some(self.html().and_then(|h| h.render(page))),
+            Route::Feed(feed) => Some(
+                self.html()
+                    .and_then(|h| h.render_data("feed.xml", &feed::data(m, feed), route)),
+            ),
+            Route::Pdf(pdf @ (Pdf::Handout { .. } | Pdf::Booklet { .. })) => {
+                pdf::render(m, self.typesetter?, pdf).map(|r| r.map(|made| made.file))
+            }
+            Route::Pdf(Pdf::Pack { .. }) => None,
+            Route::Data(Data::Search { lang, file }) => {
+                let (_, bytes) = m.search(lang).files.get(file)?;
                 file_of(bytes.clone())
             }
-            Route::Sitemap => Some(Ok(sitemap::render(b))),
-            Route::Static { name } => {
+            Route::Data(Data::Sitemap) => Some(
+                self.html()
+                    .and_then(|h| h.render_data("sitemap.xml", &sitemap::data(m), route)),
+            ),
+            Route::Data(Data::Static { name }) => {
                 let (_, bytes) = self.theme.statics.iter().find(|(n, _)| n == name)?;
                 file_of(bytes.clone())
             }
-            Route::Handout { .. } | Route::Booklet { .. } => {
-                pdf::render(b, self.typesetter?, route).map(|r| r.map(|made| made.file))
-            }
-            // Pages, above.
-            _ => None,
         }
     }
 
     /// Every output of the site, sorted by path: same input, same bytes.
     /// Pages in parallel on rayon's pool; with `pdf`, PDFs on their own
     /// workers.
-    pub fn render_all(&self, pdf: bool) -> Result<Rendered, Diagnostic> {
+    pub fn render_all(&self, pdf: bool) -> Result<RenderedSite, Diagnostic> {
         let files = Mutex::new(Vec::new());
         let made = self.render_each(pdf, &|f: File| -> Result<(), Diagnostic> {
             if let Ok(mut files) = files.lock() {
@@ -249,7 +255,7 @@ impl<'b, 'a> Renderer<'b, 'a> {
         })?;
         let mut files = files.into_inner().unwrap_or_default();
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(Rendered {
+        Ok(RenderedSite {
             files,
             pdf_times: made.pdf_times,
         })
@@ -263,7 +269,7 @@ impl<'b, 'a> Renderer<'b, 'a> {
         &self,
         pdf: bool,
         sink: &(impl Fn(File) -> Result<(), E> + Sync),
-    ) -> Result<Made, E>
+    ) -> Result<RenderStats, E>
     where
         E: From<Diagnostic> + Send,
     {
@@ -278,9 +284,9 @@ impl<'b, 'a> Renderer<'b, 'a> {
             self.theme
                 .statics
                 .iter()
-                .map(|(name, _)| Route::Static { name }),
+                .map(|(name, _)| Route::Data(Data::Static { name })),
         );
-        let pages = routes.iter().filter(|r| r.is_page()).count();
+        let pages = routes.iter().filter(|r| r.as_page().is_some()).count();
         routes.par_iter().try_for_each(|r| match self.render(*r) {
             Some(Ok(file)) => sink(file),
             Some(Err(d)) => Err(E::from(d)),
@@ -293,19 +299,19 @@ impl<'b, 'a> Renderer<'b, 'a> {
                 sink(made.file)?;
             }
         }
-        Ok(Made { pages, pdf_times })
+        Ok(RenderStats { pages, pdf_times })
     }
 }
 
 /// A rendered site: its files, and how long each PDF took.
-pub struct Rendered {
+pub struct RenderedSite {
     pub files: Vec<File>,
     pub pdf_times: Vec<(String, std::time::Duration)>,
 }
 
 /// What `render_each` made besides the files: how many pages, and how
 /// long each PDF took.
-pub struct Made {
+pub struct RenderStats {
     pub pages: usize,
     pub pdf_times: Vec<(String, std::time::Duration)>,
 }

@@ -21,7 +21,8 @@ use rustc_hash::FxHashMap;
 
 use serde_json::json;
 
-use super::Model;
+use super::{Model, Page};
+use crate::content::doc::Part;
 
 /// Documents per `d-<n>.json`: small, so that the ten results shown fetch
 /// little even when they are spread over the site.
@@ -57,19 +58,26 @@ pub fn build(model: &Model, lang: &str) -> Index {
         let doc = docs.len() as u32;
         let country = t(format!("country-{}", s.destination));
         let route = t(format!("route-{}", s.route));
-        terms.add(&text.title, TITLE, 1);
-        terms.add(&format!("{country} {route}"), PLACE, 1);
-        terms.add(&text.summary, SUMMARY, 1);
-        for k in &text.key_facts {
-            terms.add(&k.value, FACT, 1);
+        for part in text.parts() {
+            match part {
+                Part::Title(t) => {
+                    terms.add(t, TITLE, 1);
+                    terms.add(&format!("{country} {route}"), PLACE, 1);
+                }
+                Part::Summary(t) => terms.add(t, SUMMARY, 1),
+                Part::KeyFact { value, .. } => terms.add(value, FACT, 1),
+                // The words a reader sees: the Markdown's text, cached by
+                // the body as written.
+                Part::Body(_) => terms.add(&model.markdown(&text.body).text, BODY, BODY_CAP),
+            }
         }
-        terms.add(&model.markdown(&text.body).text, BODY, BODY_CAP);
         terms.end_doc(doc);
         // The language of the title and summary, when it is a fallback's.
-        let shown = s.page(lang).map(|p| super::view::content_lang(p, lang));
+        let shown = s.page(lang).map(|p| super::view::text_lang(p, lang));
         let mut doc_json = vec![
             json!(text.title),
-            json!(format!("{}/{}/", s.destination, s.route)),
+            // The link from the search page, which shows the results.
+            json!(model.href(Page::Search { lang }, Page::Sheet { lang, sheet: i })),
             json!(format!("{country} · {route}")),
             json!(text.summary),
         ];

@@ -8,7 +8,8 @@ use std::fmt;
 use jiff::civil::Date;
 use sha2::{Digest, Sha256};
 
-use super::{Model, Route};
+use super::{Model, Page};
+use crate::content::doc::Part;
 use crate::freshness::FactState;
 
 /// The version of one sheet in one language on one day.
@@ -43,21 +44,30 @@ impl Model<'_> {
                 id: String::new(),
             };
         };
-        let last = s.facts.last_reviewed.value;
+        let last = s.inherited.last_reviewed.value;
         field(lang);
         field(&last.to_string());
         let mut as_of = last;
         if let Some(text) = self.text(i, lang) {
-            field(&text.title);
-            field(&text.summary);
-            for (k, state) in text.key_facts.iter().zip(&s.fact_states) {
-                if *state != FactState::Hidden {
-                    field(&k.label.value);
-                    field(&k.value);
-                    field(state.as_str());
+            for part in text.parts() {
+                match part {
+                    // What shows of a fact, and how, is printed.
+                    Part::KeyFact {
+                        index,
+                        label,
+                        value,
+                    } => {
+                        if let Some(state) = s.fact_states.get(index)
+                            && *state != FactState::Hidden
+                        {
+                            field(label);
+                            field(value);
+                            field(state.as_str());
+                        }
+                    }
+                    other => field(other.text()),
                 }
             }
-            field(text.body.trim());
             for c in &text.changes {
                 field(&c.date.value.to_string());
                 field(&c.note);
@@ -77,7 +87,7 @@ impl Model<'_> {
 
     /// The address printed under the QR code, with the version.
     pub fn printed_url(&self, i: usize, lang: &str) -> String {
-        let page = self.absolute(&self.url(Route::Sheet { lang, sheet: i }));
+        let page = self.absolute_url(Page::Sheet { lang, sheet: i });
         format!("{page}?v={}", self.version(i, lang))
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::Model;
 use crate::content::Site;
 use crate::content::model::{PageState, Shown};
-use crate::content::sheet::{Change, Contact, Facts, SourceRef, Text};
+use crate::content::sheet::{Change, Contact, Inherited, SourceRef, Text};
 use crate::freshness::{Currency, FactState, Freshness, Review};
 use crate::lang::Direction;
 
@@ -52,7 +52,7 @@ impl<'s> Words<'s> {
 }
 
 /// The language of the text a page shows.
-pub fn content_lang(page: &PageState, lang: &str) -> String {
+pub fn text_lang(page: &PageState, lang: &str) -> String {
     match &page.shown {
         Shown::Fallback { lang } => lang.clone(),
         _ => lang.to_string(),
@@ -64,7 +64,8 @@ pub fn content_lang(page: &PageState, lang: &str) -> String {
 #[derive(Serialize)]
 pub struct SheetView {
     /// The language of the text shown, which may be a fallback's.
-    pub lang: String,
+    #[serde(rename = "lang")]
+    pub text_lang: String,
     pub dir: Option<Direction>,
     pub title: String,
     pub summary: String,
@@ -143,13 +144,13 @@ pub fn sheet<'a>(build: &'a Model, words: &Words, i: usize) -> Option<(SheetView
     let s = build.sheets.get(i)?;
     let page = s.page(lang)?;
     let text = build.text(i, lang)?;
-    let shown_lang = content_lang(page, lang);
+    let text_lang = text_lang(page, lang);
 
-    let mut warnings = review_warnings(words, s.review, s.facts, build.today);
+    let mut warnings = review_warnings(words, s.review, s.inherited, build.today);
     let shown_currency = s
         .pages
         .iter()
-        .find(|p| p.lang == shown_lang)
+        .find(|p| p.lang == text_lang)
         .and_then(|p| p.translation);
     // With the version it was made from (git history), only the changed
     // sections are marked; without it, the whole page is.
@@ -169,7 +170,7 @@ pub fn sheet<'a>(build: &'a Model, words: &Words, i: usize) -> Option<(SheetView
             "fallback-notice",
             &[
                 ("requested", FluentValue::from(words.name_of(lang))),
-                ("shown", FluentValue::from(words.name_of(&shown_lang))),
+                ("shown", FluentValue::from(words.name_of(&text_lang))),
             ],
         )
     });
@@ -213,18 +214,18 @@ pub fn sheet<'a>(build: &'a Model, words: &Words, i: usize) -> Option<(SheetView
     let changes: Vec<ChangeView> = text
         .changes
         .iter()
-        .map(|c| change(words, c, &shown_lang))
+        .map(|c| change(words, c, &text_lang))
         .collect();
     let version = build.version(i, lang);
     let sources = s
-        .facts
+        .inherited
         .sources
         .iter()
         .map(|src| source(words, src))
         .collect();
-    let dir = site.config.language(&shown_lang).map(|l| l.dir);
+    let dir = site.config.language(&text_lang).map(|l| l.dir);
     let view = SheetView {
-        lang: shown_lang,
+        text_lang,
         dir,
         title: text.title.clone(),
         summary: text.summary.clone(),
@@ -232,7 +233,7 @@ pub fn sheet<'a>(build: &'a Model, words: &Words, i: usize) -> Option<(SheetView
         route_name: words.t(&format!("route-{}", s.route)),
         key_facts,
         sources,
-        contacts: s.facts.contacts.iter().map(contact).collect(),
+        contacts: s.inherited.contacts.iter().map(contact).collect(),
         warnings,
         notice,
         status: s.review.status.as_str(),
@@ -240,14 +241,14 @@ pub fn sheet<'a>(build: &'a Model, words: &Words, i: usize) -> Option<(SheetView
             "last-reviewed",
             &[(
                 "date",
-                FluentValue::from(words.date(s.facts.last_reviewed.value)),
+                FluentValue::from(words.date(s.inherited.last_reviewed.value)),
             )],
         ),
         next_review: words.t_args(
             "next-review",
             &[("date", FluentValue::from(words.date(s.review.due)))],
         ),
-        checked: checked(words, s.facts.last_reviewed.value),
+        checked: checked(words, s.inherited.last_reviewed.value),
         updated: changes.first().cloned(),
         changes,
         printout: words.t_args(
@@ -319,7 +320,12 @@ pub fn change(words: &Words, c: &Change, text_lang: &str) -> ChangeView {
 
 /// The warnings a page and its handout print for a review state: overdue
 /// or expired (a sheet's or an overview's).
-pub fn review_warnings(words: &Words, review: Review, facts: &Facts, today: Date) -> Vec<String> {
+pub fn review_warnings(
+    words: &Words,
+    review: Review,
+    facts: &Inherited,
+    today: Date,
+) -> Vec<String> {
     let mut warnings = Vec::new();
     match review.status {
         Freshness::Overdue => {

@@ -24,7 +24,7 @@ use tiny_http::Server;
 
 use state::State;
 
-pub struct Options {
+pub struct Preview {
     pub root: PathBuf,
     pub bind: String,
     pub port: u16,
@@ -35,18 +35,47 @@ pub struct Options {
     pub quiet: bool,
 }
 
-impl Options {
+impl Preview {
     fn day(&self) -> Date {
         self.today.unwrap_or_else(|| jiff::Zoned::now().date())
     }
 }
 
+/// Why `serve` could not start.
+#[derive(Debug)]
+pub enum ServeError {
+    Listen {
+        addr: String,
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    Watch {
+        path: Option<std::path::PathBuf>,
+        source: notify::Error,
+    },
+}
+
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ServeError::Listen { addr, source } => write!(
+                f,
+                "cannot listen on {addr}: {source}; is another `factsheet serve` running? Choose another --port"
+            ),
+            ServeError::Watch { path: None, source } => write!(f, "cannot watch files: {source}"),
+            ServeError::Watch {
+                path: Some(p),
+                source,
+            } => write!(f, "cannot watch {}: {source}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for ServeError {}
+
 /// Builds, serves and watches until the process is stopped.
-pub fn run(opts: Options) -> Result<(), String> {
+pub fn run(opts: Preview) -> Result<(), ServeError> {
     let addr = format!("{}:{}", opts.bind, opts.port);
-    let server = listen(&addr).map_err(|e| {
-        format!("cannot listen on {addr}: {e}; is another `factsheet serve` running? Choose another --port")
-    })?;
+    let server = listen(&addr).map_err(|source| ServeError::Listen { addr, source })?;
     let host = if opts.bind.contains(':') {
         format!("[{}]", opts.bind)
     } else {
@@ -75,10 +104,10 @@ pub fn run(opts: Options) -> Result<(), String> {
 /// Nagle's algorithm the body waited for the client's delayed ACK, 40 ms
 /// on Linux, on every keep-alive request. Accepted connections inherit the
 /// option from the listener on Linux.
-fn listen(addr: &str) -> Result<Server, String> {
-    let listener = std::net::TcpListener::bind(addr).map_err(|e| e.to_string())?;
+fn listen(addr: &str) -> Result<Server, Box<dyn std::error::Error + Send + Sync>> {
+    let listener = std::net::TcpListener::bind(addr)?;
     let _ = socket2::SockRef::from(&listener).set_tcp_nodelay(true);
-    Server::from_listener(listener, None).map_err(|e| e.to_string())
+    Server::from_listener(listener, None)
 }
 
 fn is_loopback(bind: &str) -> bool {

@@ -5,10 +5,11 @@
 
 use std::sync::Arc;
 
-use super::state::{Output, State};
 use crate::lang::url_segment;
+
+use super::state::{Output, State};
 use crate::render::pdf::pack::{self, MAX_SHEETS, Pack};
-use crate::render::{Model, Renderer, Route};
+use crate::render::{Model, Page, Pdf, Renderer, Route};
 
 /// An answer: status, content type, body, a file name for a PDF, and
 /// where to go for a redirect.
@@ -34,43 +35,38 @@ impl State {
     /// The form (`<lang>/pack/index.html`) or a pack (`<lang>/pack/pack.pdf`
     /// with the form's query); None for any other key.
     pub fn pack(&self, key: &str, query: &str) -> Option<Answer> {
-        if let Some(seg) = key.strip_suffix("/pack")
-            && !seg.contains('/')
-        {
+        let prepared = match self.output.read().as_deref() {
+            Ok(Output::Site { prepared, .. }) => Arc::clone(prepared),
+            // A site with errors answers as for any page.
+            _ => return None,
+        };
+        let folder = format!("{key}/index.html");
+        let model = prepared.model();
+        // `<lang>/pack`, without its slash: to the form.
+        if let Some(Route::Page(form @ Page::PackForm { .. })) = model.parse(&folder) {
             return Some(Answer {
-                location: Some(format!("/{seg}/pack/")),
+                location: Some(format!("/{}", model.url(form))),
                 ..text(301, "")
             });
         }
-        let (seg, what) = key.split_once("/pack/")?;
-        if !matches!(what, "index.html" | "pack.pdf") || seg.contains('/') {
-            return None;
-        }
-        let prepared = match self.output.read().as_deref() {
-            Ok(Output::Site { prepared, .. }) => Arc::clone(prepared),
-            _ => {
-                return Some(text(
-                    503,
-                    "the site has errors: see the page in your browser",
-                ));
+        let lang = match model.parse(key)? {
+            Route::Page(form @ Page::PackForm { .. }) => {
+                let renderer =
+                    Renderer::new(&model, &prepared.theme, prepared.typesetter.as_deref()).ok()?;
+                return Some(match renderer.render(form.into())? {
+                    Ok(file) => Answer {
+                        status: 200,
+                        content_type: "text/html; charset=utf-8",
+                        body: file.bytes,
+                        file_name: None,
+                        location: None,
+                    },
+                    Err(d) => text(500, d.message),
+                });
             }
+            Route::Pdf(Pdf::Pack { lang }) => lang,
+            _ => return None,
         };
-        let model = prepared.model();
-        let lang = model.site.config.tags().find(|t| url_segment(t) == seg)?;
-        if what == "index.html" {
-            let renderer =
-                Renderer::new(&model, &prepared.theme, prepared.typesetter.as_deref()).ok()?;
-            return Some(match renderer.render(Route::PackForm { lang })? {
-                Ok(file) => Answer {
-                    status: 200,
-                    content_type: "text/html; charset=utf-8",
-                    body: file.bytes,
-                    file_name: None,
-                    location: None,
-                },
-                Err(d) => text(500, d.message),
-            });
-        }
         let refuse = || {
             let words = crate::render::view::Words::new(model.site, lang);
             text(400, words.t("pack-form-error"))
@@ -132,7 +128,7 @@ impl State {
                 status: 200,
                 content_type: "application/pdf",
                 body,
-                file_name: Some(format!("pack-{seg}-{}.pdf", model.today)),
+                file_name: Some(format!("pack-{}-{}.pdf", url_segment(lang), model.today)),
                 location: None,
             },
             Err(d) => text(500, d.message),

@@ -10,11 +10,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::Instant;
 
-use super::Options;
-use crate::diagnostics::Code;
+use super::Preview;
 use crate::diagnostics::{self, Diagnostic, Diagnostics, Format};
-use crate::pipeline::{self, Prepared, Stop};
-use crate::render::{Renderer, Route, Touched};
+use crate::pipeline::{self, Prepared};
+use crate::render::{Data, Renderer, Route, Touched};
 
 /// Where the reload script and its event stream live; nothing of the site
 /// can have these paths (no folder starts with `__`).
@@ -42,7 +41,7 @@ pub struct State {
     /// Bumped after every rebuild; event streams wait on it.
     pub generation: Mutex<u64>,
     pub changed: Condvar,
-    pub opts: Options,
+    pub opts: Preview,
     base_url: String,
     versions: AtomicU64,
     /// Held while a new day's rebuild runs, so that it runs once.
@@ -53,7 +52,7 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(opts: Options, base_url: String) -> State {
+    pub fn new(opts: Preview, base_url: String) -> State {
         State {
             output: RwLock::new(Output::Broken(String::new())),
             generation: Mutex::new(0),
@@ -124,7 +123,7 @@ impl State {
     /// Every output but the PDFs (made on request), or every error that
     /// stops the site.
     fn build(&self) -> Result<Output, Diagnostics> {
-        let opts = pipeline::Options {
+        let opts = pipeline::PrepareOptions {
             today: self.opts.day(),
             base_url: Some(&self.base_url),
             pdf: self.opts.pdf,
@@ -132,13 +131,7 @@ impl State {
         };
         let prepared = match pipeline::prepare(&self.opts.root, &opts) {
             Ok((prepared, _)) => prepared,
-            Err(Stop::Unreadable(msg, mut diags)) => {
-                diags.push(Diagnostic::error(Code::Config, msg));
-                return Err(diags);
-            }
-            Err(Stop::Content(diags)) => return Err(pipeline::errors_only(&diags)),
-            Err(Stop::Theme(d)) => return Err(one(d)),
-            Err(Stop::Usage(msg)) => return Err(one(Diagnostic::error(Code::Config, msg))),
+            Err(stop) => return Err(pipeline::errors_only(&stop.into_diagnostics())),
         };
         let model = prepared.model();
         let rendered = Renderer::new(&model, &prepared.theme, prepared.typesetter.as_deref())
@@ -243,10 +236,10 @@ impl State {
         };
         // The search index's files are made again on request: a saved
         // sheet can add or remove shards.
-        files.retain(|k, _| !k.contains("/search/") || k.ends_with("index.html"));
+        files.retain(|k, _| !model.is_search_file(k));
         for path in &touched {
             files.remove(path);
-            let Some(route) = model.parse(path).filter(Route::is_page) else {
+            let Some(route) = model.parse(path).filter(|r| r.as_page().is_some()) else {
                 continue;
             };
             match renderer.render(route) {
@@ -289,7 +282,7 @@ impl State {
             _ => return None,
         };
         let model = prepared.model();
-        let route = model.parse(key).filter(|r| !r.is_page())?;
+        let route = model.parse(key).filter(|r| r.as_page().is_none())?;
         let renderer = match Renderer::new(&model, &prepared.theme, prepared.typesetter.as_deref())
         {
             Ok(r) => r,
@@ -297,10 +290,10 @@ impl State {
         };
         // A search file: the language's whole index is built for it, so
         // keep every file of it at once (the next query needs others).
-        if let Route::SearchData { lang, .. } = route {
+        if let Route::Data(Data::Search { lang, .. }) = route {
             for (file, (_, bytes)) in model.search(lang).files.iter().enumerate() {
                 self.keep(
-                    &model.file_path(Route::SearchData { lang, file }),
+                    &model.file_path(Data::Search { lang, file }),
                     bytes,
                     made_from,
                 );
@@ -362,112 +355,4 @@ pre{{white-space:pre-wrap;background:#fff4e5;border-left:6px solid #a40e26;paddi
 }
 
 #[cfg(test)]
-mod tests {
-    use std::path::Path;
-
-    use jiff::civil::Date;
-
-    use super::*;
-    use crate::render::Model;
-
-    /// The model of the site as served, for tests.
-    fn with_model<T>(state: &State, f: impl FnOnce(&Model) -> T) -> Option<T> {
-        match state.output.read().as_deref() {
-            Ok(Output::Site { prepared, .. }) => Some(f(&prepared.model())),
-            _ => None,
-        }
-    }
-
-    /// The day a site was built for, and its version (tests).
-    fn day_and_version(state: &State) -> (Date, u64) {
-        match &*state.output.read().unwrap() {
-            Output::Site {
-                prepared, version, ..
-            } => (prepared.today, *version),
-            Output::Broken(page) => panic!("broken: {page}"),
-        }
-    }
-
-    fn state(today: Option<Date>) -> State {
-        let opts = Options {
-            root: Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base"),
-            bind: "127.0.0.1".into(),
-            port: 0,
-            today,
-            pdf: false,
-            quiet: true,
-        };
-        State::new(opts, "http://127.0.0.1/".into())
-    }
-
-    #[test]
-    fn a_preview_left_running_past_midnight_judges_the_new_day() {
-        let state = state(None);
-        state.rebuild();
-        let today = jiff::Zoned::now().date();
-        assert_eq!(day_and_version(&state).0, today);
-        // As if built yesterday: the next request rebuilds for today.
-        if let Output::Site { prepared, .. } = &mut *state.output.write().unwrap() {
-            Arc::make_mut(prepared).today = today.yesterday().unwrap();
-        }
-        state.judge_today();
-        assert_eq!(day_and_version(&state).0, today);
-        // With --today, the day stays fixed.
-        let fixed = jiff::civil::date(2026, 3, 1);
-        let state = super::tests::state(Some(fixed));
-        state.rebuild();
-        let before = day_and_version(&state);
-        state.judge_today();
-        assert_eq!(day_and_version(&state), before);
-        assert_eq!(before.0, fixed);
-    }
-
-    #[test]
-    fn output_made_from_an_older_site_is_not_kept() {
-        let state = state(Some(jiff::civil::date(2026, 3, 1)));
-        state.rebuild();
-        let (_, made_from) = day_and_version(&state);
-        // A save lands while the PDF is typeset.
-        let changed = [state.opts.root.join("content/de/work.sq.md")];
-        assert!(state.update(&changed), "an edit of a sheet is incremental");
-        assert!(!state.keep("en/de/work/handout.pdf", b"old", made_from));
-        let (_, now) = day_and_version(&state);
-        assert!(state.keep("en/de/work/handout.pdf", b"new", now));
-    }
-
-    #[test]
-    fn a_removed_sheet_rebuilds_all() {
-        let state = state(Some(jiff::civil::date(2026, 3, 1)));
-        state.rebuild();
-        // Not on disk (as after a delete): its pages must go, and lists.
-        let gone = [state.opts.root.join("content/de/work.mk.md")];
-        assert!(!state.update(&gone));
-    }
-
-    #[test]
-    fn a_save_touches_its_sheet_and_what_lists_it() {
-        let state = state(Some(jiff::civil::date(2026, 3, 1)));
-        state.rebuild();
-        let touched = with_model(&state, |m| {
-            let Touched::Only(routes) = m.touched_by(Path::new("content/de/work.sq.md")) else {
-                panic!("a sheet's save touches some outputs only");
-            };
-            let mut paths: Vec<String> = routes.iter().map(|r| m.file_path(*r)).collect();
-            paths.sort();
-            let all = |p: &str| m.touched_by(Path::new(p)) == Touched::Everything;
-            (paths, all("content/site.yaml"), all("content/de/new.en.md"))
-        })
-        .unwrap();
-        assert!(
-            touched
-                .0
-                .contains(&"sr-cyrl/de/work/index.html".to_string())
-        );
-        assert!(touched.0.contains(&"sq/de/work/handout.pdf".to_string()));
-        assert!(touched.0.contains(&"en/de/booklet.pdf".to_string()));
-        assert!(touched.0.contains(&"sq/feed.xml".to_string()));
-        assert!(touched.0.contains(&"sitemap.xml".to_string()));
-        assert!(touched.1, "site.yaml touches everything");
-        assert!(touched.2, "a new sheet touches everything");
-    }
-}
+mod tests;

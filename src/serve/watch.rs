@@ -18,7 +18,7 @@ pub type Watcher = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
 
 /// Starts watching `content/`, `translations/` and `themes/`; each change
 /// is applied to `state` on the watcher's thread.
-pub fn start(state: Arc<State>) -> Result<Watcher, String> {
+pub fn start(state: Arc<State>) -> Result<Watcher, super::ServeError> {
     let root = state.opts.root.clone();
     let handler = move |result: DebounceEventResult| {
         let Ok(events) = result else { return };
@@ -36,17 +36,23 @@ pub fn start(state: Arc<State>) -> Result<Watcher, String> {
         changed.dedup();
         state.apply(&changed);
     };
-    let mut watcher =
-        new_debouncer(QUIET, None, handler).map_err(|e| format!("cannot watch files: {e}"))?;
+    let mut watcher = new_debouncer(QUIET, None, handler).map_err(|e| watch_error(None, e))?;
     for dir in ["content", "translations", "themes"] {
         let path = root.join(dir);
         if path.is_dir() {
             watcher
                 .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+                .map_err(|e| watch_error(Some(&path), e))?;
         }
     }
     Ok(watcher)
+}
+
+fn watch_error(path: Option<&Path>, source: notify::Error) -> super::ServeError {
+    super::ServeError::Watch {
+        path: path.map(Path::to_path_buf),
+        source,
+    }
 }
 
 /// Changes only: reading files (as a rebuild does) must not trigger one.
@@ -67,5 +73,6 @@ fn is_noise(path: &Path) -> bool {
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name.starts_with(".#")
-        || name.ends_with(".stamp-tmp")
+        // Our own atomic writes (`crate::edit::write_atomically`).
+        || (name.starts_with(".factsheet-") && name.ends_with(".tmp"))
 }

@@ -113,7 +113,7 @@ fn mutated_sheets_never_panic() {
         let data = mutate(&mut rng, seed);
         read_sheet(&data, i % 2 == 0);
         // The same bytes through stamp's rewriting.
-        let _ = factsheet::commands::restamp(&data, "0123456789abcdef");
+        let _ = factsheet::edit::restamp(&data, "0123456789abcdef");
     }
 }
 

@@ -14,8 +14,9 @@ use fluent_bundle::FluentValue;
 use qrcode::{EcLevel, QrCode};
 use serde::Serialize;
 
+use super::route::{Page, Pdf};
 use super::view::{self, SheetView, Words};
-use super::{File, Model, Route};
+use super::{File, Model};
 use crate::content::model::Shown;
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
@@ -23,47 +24,47 @@ use crate::theme::Theme;
 use world::{Job, Typesetter};
 
 /// A PDF and how long it took (wall time on its worker).
-pub struct Made {
+pub struct Typeset {
     pub file: File,
     pub time: Duration,
 }
 
-/// The PDF of one route (a handout or a booklet); None for other routes
-/// and for a sheet without a page in that language.
+/// The PDF of a handout or a booklet; None for a sheet without a page in
+/// that language (and for a pack, which `pack::render` makes).
 pub fn render(
-    build: &Model,
+    model: &Model,
     typesetter: &Typesetter,
-    route: Route,
-) -> Option<Result<Made, Diagnostic>> {
-    let (path, what, job) = job(build, typesetter, route)?;
+    route: Pdf,
+) -> Option<Result<Typeset, Diagnostic>> {
+    let (path, what, job) = job(model, typesetter, route)?;
     Some(typeset(typesetter, &path, &what, &job))
 }
 
 /// The PDFs of `routes`, typeset in parallel.
 pub fn render_all(
-    build: &Model,
+    model: &Model,
     typesetter: &Typesetter,
-    routes: &[Route],
-) -> Result<Vec<Made>, Diagnostic> {
+    routes: &[Pdf],
+) -> Result<Vec<Typeset>, Diagnostic> {
     let jobs: Vec<_> = routes
         .iter()
-        .filter_map(|r| job(build, typesetter, *r))
+        .filter_map(|r| job(model, typesetter, *r))
         .collect();
     typeset_all(typesetter, &jobs)
 }
 
-fn job(build: &Model, ts: &Typesetter, route: Route) -> Option<(String, String, Job)> {
+fn job(model: &Model, ts: &Typesetter, route: Pdf) -> Option<(String, String, Job)> {
     match route {
-        Route::Handout { lang, sheet } => handout_job(build, ts, lang, sheet),
-        Route::Booklet { lang, dest } => Some(booklet_job(build, ts, lang, dest)),
-        _ => None,
+        Pdf::Handout { lang, sheet } => handout_job(model, ts, lang, sheet),
+        Pdf::Booklet { lang, dest } => Some(booklet_job(model, ts, lang, dest)),
+        Pdf::Pack { .. } => None,
     }
 }
 
 fn typeset_all(
     typesetter: &Typesetter,
     jobs: &[(String, String, Job)],
-) -> Result<Vec<Made>, Diagnostic> {
+) -> Result<Vec<Typeset>, Diagnostic> {
     // Our own workers rather than rayon's: Typst uses rayon inside, and a
     // rayon worker waiting on it would steal other documents, which muddles
     // the time each one takes. Typst also recurses deeply: big stacks.
@@ -71,7 +72,7 @@ fn typeset_all(
         .map_or(2, |n| n.get())
         .min(jobs.len().max(1));
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Result<Made, Diagnostic>>>> =
+    let results: Mutex<Vec<Option<Result<Typeset, Diagnostic>>>> =
         Mutex::new((0..jobs.len()).map(|_| None).collect());
     std::thread::scope(|scope| {
         for _ in 0..threads {
@@ -104,55 +105,54 @@ fn typeset_all(
 }
 
 fn handout_job(
-    build: &Model,
+    model: &Model,
     ts: &Typesetter,
     lang: &str,
     i: usize,
 ) -> Option<(String, String, Job)> {
-    let data = sheet_data(build, lang, i)?;
-    let url = build.absolute(&build.url(Route::Sheet { lang, sheet: i }));
+    let data = sheet_data(model, lang, i)?;
+    let url = model.absolute_url(Page::Sheet { lang, sheet: i });
     let files = vec![
         ("/data.json".into(), data_json(&data, ts)),
-        ("/qr-0.svg".into(), qr_svg(&build.printout_url(i, lang))),
+        ("/qr-0.svg".into(), qr_svg(&model.printout_url(i, lang))),
     ];
-    let what = format!("the handout of {} ({lang})", shown_file(build, i, lang));
+    let what = format!("the handout of {} ({lang})", shown_file(model, i, lang));
     Some((
-        build.file_path(Route::Handout { lang, sheet: i }),
+        model.file_path(Pdf::Handout { lang, sheet: i }),
         what,
         Job {
             main: "/handout.typ",
             files,
             ident: url,
-            date: build.version(i, lang).as_of,
+            date: model.version(i, lang).as_of,
         },
     ))
 }
 
-fn booklet_job(build: &Model, ts: &Typesetter, lang: &str, dest: &str) -> (String, String, Job) {
-    let page = Route::Destination { lang, dest };
-    let url = build.absolute(&build.url(page));
+fn booklet_job(model: &Model, ts: &Typesetter, lang: &str, dest: &str) -> (String, String, Job) {
+    let url = model.absolute_url(Page::Destination { lang, dest });
     let mut files = Vec::new();
     let mut date = jiff::civil::Date::MIN;
-    let sheets: Vec<Handout> = (0..build.sheets.len())
-        .filter(|&i| build.sheets[i].destination == dest)
-        .filter_map(|i| sheet_data(build, lang, i).map(|d| (i, d)))
+    let sheets: Vec<Handout> = (0..model.sheets.len())
+        .filter(|&i| model.sheets[i].destination == dest)
+        .filter_map(|i| sheet_data(model, lang, i).map(|d| (i, d)))
         .enumerate()
         .map(|(n, (i, d))| {
-            files.push((format!("/qr-{n}.svg"), qr_svg(&build.printout_url(i, lang))));
-            date = date.max(build.version(i, lang).as_of);
+            files.push((format!("/qr-{n}.svg"), qr_svg(&model.printout_url(i, lang))));
+            date = date.max(model.version(i, lang).as_of);
             d
         })
         .collect();
-    let words = Words::new(build.site, lang);
+    let words = Words::new(model.site, lang);
     let country = words.t(&format!("country-{dest}"));
     // The overview's facts are not printed, but their state is: when they
     // were checked, and a warning when that is too long ago.
-    let overview = build.site.destinations.get(dest).and_then(|d| {
-        let facts = d.overview.source.as_ref()?.facts()?;
-        let review = build.site.overview_review(dest, build.today)?;
+    let overview = model.site.destinations.get(dest).and_then(|d| {
+        let facts = d.overview.source.as_ref()?.inherited()?;
+        let review = model.site.overview_review(dest, model.today)?;
         Some(OverviewState {
             checked: view::checked(&words, facts.last_reviewed.value),
-            warnings: view::review_warnings(&words, review, facts, build.today),
+            warnings: view::review_warnings(&words, review, facts, model.today),
         })
     });
     let data = Booklet {
@@ -162,21 +162,21 @@ fn booklet_job(build: &Model, ts: &Typesetter, lang: &str, dest: &str) -> (Strin
         short_url: short(&url),
         ui_lang: primary(lang),
         language_name: words.name_of(lang),
-        date: words.date(build.today),
+        date: words.date(model.today),
         print: Print::new(&words),
         sheets,
     };
     files.push(("/data.json".into(), data_json(&data, ts)));
     let what = format!("the {lang} booklet of content/{dest}/");
     (
-        build.file_path(Route::Booklet { lang, dest }),
+        model.file_path(Pdf::Booklet { lang, dest }),
         what,
         Job {
             main: "/booklet.typ",
             files,
             ident: url,
             date: if date == jiff::civil::Date::MIN {
-                build.today
+                model.today
             } else {
                 date
             },
@@ -184,7 +184,12 @@ fn booklet_job(build: &Model, ts: &Typesetter, lang: &str, dest: &str) -> (Strin
     )
 }
 
-fn typeset(typesetter: &Typesetter, path: &str, what: &str, job: &Job) -> Result<Made, Diagnostic> {
+fn typeset(
+    typesetter: &Typesetter,
+    path: &str,
+    what: &str,
+    job: &Job,
+) -> Result<Typeset, Diagnostic> {
     let start = Instant::now();
     let result = typesetter.pdf(job);
     // Keep what documents share (the template's compiled state), drop
@@ -202,7 +207,7 @@ fn typeset(typesetter: &Typesetter, path: &str, what: &str, job: &Job) -> Result
         }
         d
     })?;
-    Ok(Made {
+    Ok(Typeset {
         file: File {
             path: path.to_string(),
             bytes,
@@ -336,13 +341,13 @@ fn data_json(data: &impl Serialize, ts: &Typesetter) -> Vec<u8> {
 }
 
 /// The sheet as the handout shows it in `lang`.
-fn sheet_data(build: &Model, lang: &str, i: usize) -> Option<Handout> {
-    let words = Words::new(build.site, lang);
-    let (sheet, text) = view::sheet(build, &words, i)?;
-    let url = build.absolute(&build.url(Route::Sheet { lang, sheet: i }));
+fn sheet_data(model: &Model, lang: &str, i: usize) -> Option<Handout> {
+    let words = Words::new(model.site, lang);
+    let (sheet, text) = view::sheet(model, &words, i)?;
+    let url = model.absolute_url(Page::Sheet { lang, sheet: i });
     let (mut body, shortened) = crate::paper::blocks(&text.body, &url);
-    if let Some(stale) = build.stale(i, lang) {
-        let source = &build.site.config.source_language;
+    if let Some(stale) = model.stale(i, lang) {
+        let source = &model.site.config.source_language;
         let notice = words.t_args(
             "section-changed",
             &[("language", FluentValue::from(words.name_of(source)))],
@@ -352,10 +357,10 @@ fn sheet_data(build: &Model, lang: &str, i: usize) -> Option<Handout> {
     let scan = words.t("printout-scan");
     let qr_alt = words.t_args(
         "qr-alt",
-        &[("url", FluentValue::from(build.printed_url(i, lang)))],
+        &[("url", FluentValue::from(model.printed_url(i, lang)))],
     );
     Some(Handout {
-        text_lang: primary(&sheet.lang),
+        text_lang: primary(&sheet.text_lang),
         sheet,
         body,
         shortened: shortened.then(|| {
@@ -366,7 +371,7 @@ fn sheet_data(build: &Model, lang: &str, i: usize) -> Option<Handout> {
         }),
         ui_lang: primary(lang),
         // The address a reader types, with the version the page checks.
-        short_url: short(&build.printed_url(i, lang)),
+        short_url: short(&model.printed_url(i, lang)),
         scan,
         qr_alt,
         print: Print::new(&words),
@@ -385,8 +390,8 @@ fn page_x_of_y(words: &Words) -> String {
 }
 
 /// The file whose text a page shows, for messages.
-fn shown_file(build: &Model, i: usize, lang: &str) -> String {
-    let s = &build.sheets[i];
+fn shown_file(model: &Model, i: usize, lang: &str) -> String {
+    let s = &model.sheets[i];
     match s.page(lang).map(|p| &p.shown) {
         Some(Shown::Translation { file }) => file.display().to_string(),
         _ => s.source.path.display().to_string(),

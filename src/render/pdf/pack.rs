@@ -15,7 +15,7 @@ use crate::diagnostics::Diagnostic;
 use crate::diagnostics::did_you_mean;
 use crate::render::advice::{self, CentreView};
 use crate::render::view::Words;
-use crate::render::{Model, Route};
+use crate::render::{Model, Page};
 
 /// The most sheets one pack takes: a visitor's topics, not a library.
 pub const MAX_SHEETS: usize = 20;
@@ -160,10 +160,10 @@ pub fn render(model: &Model, ts: &Typesetter, pack: &Pack) -> Result<Vec<u8>, Di
             };
             // A sheet that falls back to the second language is printed
             // once, and every copy is named by the language it shows.
-            if shown.contains(&data.sheet.lang) {
+            if shown.contains(&data.sheet.text_lang) {
                 continue;
             }
-            shown.push(data.sheet.lang.clone());
+            shown.push(data.sheet.text_lang.clone());
             files.push((
                 format!("/qr-{}.svg", sheets.len()),
                 qr_svg(&model.printout_url(i, lang)),
@@ -171,7 +171,7 @@ pub fn render(model: &Model, ts: &Typesetter, pack: &Pack) -> Result<Vec<u8>, Di
             headings.push(format!(
                 "{place}: {} ({})",
                 data.sheet.title,
-                words.name_of(&data.sheet.lang)
+                words.name_of(&data.sheet.text_lang)
             ));
             if lang == pack.lang {
                 topics.push(Topic {
@@ -183,7 +183,7 @@ pub fn render(model: &Model, ts: &Typesetter, pack: &Pack) -> Result<Vec<u8>, Di
             sheets.push(data);
         }
     }
-    let home = model.absolute(&model.url(Route::Home { lang: pack.lang }));
+    let home = model.absolute_url(Page::Home { lang: pack.lang });
     let data = PackData {
         title: words.t("pack-title"),
         ui_lang: super::primary(pack.lang),
@@ -210,7 +210,7 @@ pub fn render(model: &Model, ts: &Typesetter, pack: &Pack) -> Result<Vec<u8>, Di
             "{home}pack/{}",
             pack.sheets
                 .iter()
-                .map(|&i| model.url(Route::Sheet {
+                .map(|&i| model.url(Page::Sheet {
                     lang: pack.lang,
                     sheet: i
                 }))

@@ -114,7 +114,7 @@
             var doc = byChunk[Math.floor(d / meta.chunk)][d % meta.chunk];
             var li = document.createElement("li");
             var a = document.createElement("a");
-            a.href = "../" + doc[1];
+            a.href = doc[1];
             a.appendChild(marked(doc[0], query));
             // A fallback's title and summary keep their own language.
             if (doc[4]) a.lang = doc[4];

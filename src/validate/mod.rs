@@ -2,14 +2,16 @@
 //! key-fact labels and names against the Fluent files, and the freshness
 //! and currency of every sheet on a given day.
 
+mod facts;
+
 use jiff::civil::Date;
 
 use crate::content::names::OVERVIEW;
-use crate::content::sheet::{Doc, Role, fact_dates};
+use crate::content::sheet::{Doc, Role};
 use crate::content::{Files, Site};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
-use crate::freshness::{self, FactAlarm, Freshness, Review};
+use crate::freshness::{Freshness, Review};
 use crate::yaml::Pos;
 
 /// Every cross-file problem of `site` on `today`.
@@ -138,7 +140,7 @@ fn check_source(
     today: Date,
     diags: &mut Diagnostics,
 ) {
-    let (Some(facts), Some(review)) = (doc.facts(), review) else {
+    let (Some(facts), Some(review)) = (doc.inherited(), review) else {
         return;
     };
     let last = &facts.last_reviewed;
@@ -211,7 +213,8 @@ fn check_source(
             noted.pos,
         ));
     }
-    let alarmed = check_facts(site, doc, today, diags);
+    facts::check_undated(doc, diags);
+    let alarmed = facts::check_facts(site, doc, today, diags);
     let due_pos = facts.next_review.as_ref().map_or(last.pos, |n| n.pos);
     let recheck = "check the facts against the sources, update the sheet and set `last_reviewed` to the day you checked";
     // A due date that a key fact's expiry brought forward is reported at
@@ -242,38 +245,6 @@ fn check_source(
         Freshness::Fresh | Freshness::InvalidDate => return,
     };
     diags.push(at(d, doc, due_pos));
-}
-
-/// Key facts past or near their last day with nothing to take over;
-/// returns the last days of those it reported.
-fn check_facts(site: &Site, doc: &Doc, today: Date, diags: &mut Diagnostics) -> Vec<Date> {
-    let mut alarmed = Vec::new();
-    let dates = fact_dates(&doc.text.key_facts);
-    let alarms = freshness::fact_alarms(&dates, today, site.config.warning_days);
-    for (k, alarm) in doc.text.key_facts.iter().zip(alarms) {
-        let (Some(alarm), Some(until)) = (alarm, &k.valid_until) else {
-            continue;
-        };
-        let label = &k.label.value;
-        let hint = format!(
-            "add the `{label}` that holds from {}: a key fact `{label}` with `valid_from: {}`; or, if the rule goes on, move `valid_until` on",
-            until.value.tomorrow().unwrap_or(until.value),
-            until.value.tomorrow().unwrap_or(until.value)
-        );
-        let d = match alarm {
-            FactAlarm::Expired => Diagnostic::error(
-                Code::FactExpired,
-                format!("key fact `{label}` held only until {}", until.value),
-            ),
-            FactAlarm::Expiring => Diagnostic::warning(
-                Code::FactExpiring,
-                format!("key fact `{label}` holds only until {}", until.value),
-            ),
-        };
-        diags.push(at(d.hint(hint), doc, until.pos));
-        alarmed.push(until.value);
-    }
-    alarmed
 }
 
 fn check_translations(
