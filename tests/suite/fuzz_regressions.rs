@@ -4,7 +4,7 @@
 //! `tests/fuzz/<target>/`. `scripts/fuzz` runs the fuzzers and fills both.
 
 #[path = "../../fuzz/props.rs"]
-mod props;
+pub(crate) mod props;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
