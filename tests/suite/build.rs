@@ -4,18 +4,14 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::common::{TestSite, base_source_with as src, tree};
+use crate::common::{SAMPLE_TODAY as TODAY, TestSite, base_source_with as src, tree};
 
-const TODAY: &str = "2026-12-01";
 const LANGS: [&str; 7] = ["en", "sq", "sr-Cyrl", "sr-Latn", "mk", "bs", "hr"];
 
-fn built_sample() -> (TestSite, BTreeMap<String, Vec<u8>>) {
-    let site = TestSite::sample();
-    site.run(&["--today", TODAY, "build", "--no-pdf"])
-        .code(0)
-        .err_has("built ");
-    let files = tree(&site.path().join("public"));
-    (site, files)
+/// The sample as built once for every test that reads it.
+fn built_sample() -> (&'static TestSite, &'static BTreeMap<String, Vec<u8>>) {
+    let built = crate::common::built_sample();
+    (&built.site, &built.files)
 }
 
 fn text(files: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
@@ -97,7 +93,7 @@ fn every_url_of_the_layout_exists_with_lang_and_dir() {
     }
     // So is every address the site prints: sitemap, feeds, canonical and
     // alternate links, the switcher, search index entries.
-    for (path, bytes) in &files {
+    for (path, bytes) in files {
         if !(path.ends_with(".html") || path.ends_with(".xml") || path.ends_with(".json")) {
             continue;
         }
