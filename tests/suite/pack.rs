@@ -177,9 +177,7 @@ fn a_pack_request_the_site_cannot_fill_says_what_it_has() {
 
 #[test]
 fn centres_are_listed_in_every_language_and_linked_from_every_page() {
-    let site = TestSite::sample();
-    site.run(&["--today", "2026-12-01", "build", "--no-pdf"])
-        .code(0);
+    let site = &crate::common::built_sample().site;
     let page = site.read("public/sr-cyrl/centres/index.html");
     assert_eq!(page.matches("<li id=\"centre-").count(), 3);
     assert!(page.contains("понедељак–петак"), "CLDR day names: {page}");
