@@ -9,7 +9,7 @@ use crate::common::{TestSite, base_source_with as src, leftovers, tree};
 #[test]
 fn killed_builds_leave_the_old_site_or_the_new_one_never_a_mix() {
     let site = TestSite::sample();
-    let args = ["--today", "2026-12-01", "build", "--out", "public"];
+    let args = ["--today", "2026-12-07", "build", "--out", "public"];
     site.run(&args).code(0);
     let old = tree(&site.path().join("public"));
     // The next build differs, so a partial swap would show.
@@ -17,7 +17,7 @@ fn killed_builds_leave_the_old_site_or_the_new_one_never_a_mix() {
         .read("content/de/work.en.md")
         .replace("Find a", "Find a real");
     site.write("content/de/work.en.md", &sheet);
-    site.run(&["--today", "2026-12-01", "build", "--out", "expected"])
+    site.run(&["--today", "2026-12-07", "build", "--out", "expected"])
         .code(0);
     let new = tree(&site.path().join("expected"));
     assert_ne!(old, new);
@@ -235,7 +235,7 @@ fn builds_into_one_output_at_once_wait_for_each_other() {
     let site = TestSite::sample();
     let args = [
         "--today",
-        "2026-12-01",
+        "2026-12-07",
         "build",
         "--no-pdf",
         "--out",

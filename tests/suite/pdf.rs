@@ -199,7 +199,7 @@ fn the_qr_code_decodes_to_the_page_url() {
     );
     // YYYYMMDD-hex: the date the printout describes and a short id.
     assert!(
-        version.starts_with("20261201-") && version.len() == 15,
+        version.starts_with("20261207-") && version.len() == 15,
         "{version}"
     );
     // The printed short address is lower case too: readers type it. It

@@ -278,6 +278,7 @@ fn change_notes_show_in_every_language_of_the_sample() {
         assert_eq!(
             dates,
             [
+                "2026-12-07",
                 "2026-12-01",
                 "2025-04-09",
                 "2024-06-01",

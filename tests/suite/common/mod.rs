@@ -136,7 +136,7 @@ impl TestSite {
 }
 
 /// The day the shared sample is built on.
-pub const SAMPLE_TODAY: &str = "2026-12-01";
+pub const SAMPLE_TODAY: &str = "2026-12-07";
 
 /// A site built once per test run, for the tests that only read it.
 pub struct Built {
