@@ -197,6 +197,7 @@ pub fn run(cli: Cli) -> Result {
             base_url,
             no_pdf,
             strict,
+            cache,
         } => build::run(
             &ctx,
             build::BuildArgs {
@@ -204,6 +205,7 @@ pub fn run(cli: Cli) -> Result {
                 base_url: base_url.as_deref(),
                 no_pdf: *no_pdf,
                 strict: *strict,
+                cache: cache.dir(&ctx.cli.root),
             },
         ),
         Command::Check { format, strict } => check::run(&ctx, *format, *strict),
@@ -238,7 +240,12 @@ pub fn run(cli: Cli) -> Result {
             },
         ),
         Command::Diff { file } => diff::run(&ctx, file),
-        Command::Serve { bind, port, no_pdf } => serve::run(&ctx, bind, *port, *no_pdf),
+        Command::Serve {
+            bind,
+            port,
+            no_pdf,
+            cache,
+        } => serve::run(&ctx, bind, *port, *no_pdf, cache.dir(&ctx.cli.root)),
     }
 }
 
