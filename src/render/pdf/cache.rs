@@ -17,7 +17,7 @@ use std::time::SystemTime;
 
 use sha2::{Digest, Sha256};
 
-use super::world::Job;
+use super::job::Job;
 
 /// Builds whose entries are kept: a PDF unused by this many builds in a
 /// row goes.

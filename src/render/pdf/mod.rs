@@ -3,6 +3,7 @@
 //! page as data (`/data.json`) and the QR codes as SVG images.
 
 pub mod cache;
+mod job;
 pub mod pack;
 pub mod printable;
 pub mod world;

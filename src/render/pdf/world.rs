@@ -13,6 +13,8 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
+pub use super::job::Job;
+
 /// What every document of a build shares: library, fonts, templates.
 pub struct Typesetter {
     library: LazyHash<Library>,
@@ -25,19 +27,6 @@ pub struct Typesetter {
     /// a cached PDF must have been made with.
     fingerprint: [u8; 32],
     cache: Option<super::cache::PdfCache>,
-}
-
-/// One document to make.
-pub struct Job {
-    /// The template to compile, e.g. `/handout.typ`.
-    pub main: &'static str,
-    /// `/data.json`, `/qr-0.svg`, … (fixed names: file ids are never freed).
-    pub files: Vec<(String, Vec<u8>)>,
-    /// The PDF's identifier, for byte-identical output.
-    pub ident: String,
-    /// The document's date (PDF/A needs one): the day its content
-    /// describes, so that the bytes change only with the content.
-    pub date: jiff::civil::Date,
 }
 
 /// A Typst failure, located where possible.
