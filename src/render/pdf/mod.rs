@@ -147,6 +147,11 @@ fn booklet_job(model: &Model, ts: &Typesetter, lang: &str, dest: &str) -> (Strin
             d
         })
         .collect();
+    let as_of = if date == jiff::civil::Date::MIN {
+        model.today
+    } else {
+        date
+    };
     let words = Words::new(model.site, lang);
     let country = words.t(&format!("country-{dest}"));
     // The overview's facts are not printed, but their state is: when they
@@ -166,7 +171,10 @@ fn booklet_job(model: &Model, ts: &Typesetter, lang: &str, dest: &str) -> (Strin
         short_url: short(&url),
         ui_lang: primary(lang),
         language_name: words.name_of(lang),
-        date: words.date(model.today),
+        // The day the booklet's content describes (as the document's own
+        // date), not the day of the build: the same booklet every day
+        // until its content changes.
+        date: words.date(as_of),
         print: Print::new(&words),
         sheets,
     };
@@ -179,11 +187,7 @@ fn booklet_job(model: &Model, ts: &Typesetter, lang: &str, dest: &str) -> (Strin
             main: "/booklet.typ",
             files,
             ident: url,
-            date: if date == jiff::civil::Date::MIN {
-                model.today
-            } else {
-                date
-            },
+            date: as_of,
         },
     )
 }
