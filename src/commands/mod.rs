@@ -3,13 +3,15 @@
 
 mod build;
 mod check;
-mod diff;
+pub(crate) mod diff;
 mod export;
 mod import;
 mod new;
 mod note;
 mod pack;
+mod review;
 mod serve;
+mod sources;
 mod stamp;
 mod status;
 
@@ -239,6 +241,12 @@ pub fn run(cli: Cli) -> Result {
         ),
         Command::Diff { file } => diff::run(&ctx, file),
         Command::Serve { bind, port, no_pdf } => serve::run(&ctx, bind, *port, *no_pdf),
+        Command::Sources { sheets, format } => sources::run(&ctx, sheets, *format),
+        Command::Review {
+            files,
+            source,
+            offline,
+        } => review::run(&ctx, files, source.as_deref(), *offline),
     }
 }
 

@@ -18,3 +18,4 @@ mod pack;
 mod pdf;
 mod po;
 mod serve;
+mod sources;

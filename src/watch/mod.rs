@@ -1,0 +1,210 @@
+//! Watching the official pages behind the sheets: fetch each source
+//! politely (`fetch`, `robots`), reduce it to the text that matters
+//! (`text`), compare it with the record (`record`) and update the record.
+//! `check` and `status` use only the record; nothing here runs for them.
+
+pub mod fetch;
+pub mod record;
+pub mod robots;
+pub mod state;
+pub mod text;
+
+use std::collections::{HashMap, VecDeque};
+use std::path::Path;
+use std::sync::Mutex;
+
+use jiff::civil::Date;
+
+use fetch::{Fetched, Fetcher, Validators};
+use record::{Record, Seen, Status};
+
+/// One URL to watch, with how to narrow its page.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub url: String,
+    pub selector: Option<String>,
+    pub ignore: Vec<String>,
+}
+
+/// What watching one URL found, and its updated record.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub status: Status,
+    pub http_status: Option<u16>,
+    pub moved_to: Option<String>,
+    /// Why a fetch failed, or that only bytes were compared.
+    pub detail: Option<String>,
+    /// Word diff from the confirmed text, when changed.
+    pub diff: Option<String>,
+    pub record: Record,
+    /// Whether this run fetched the page (text or 304), so it can be confirmed.
+    pub fetched: bool,
+}
+
+/// The watched text of a body, or None when only its bytes can be
+/// compared (a PDF without text).
+pub fn extract(bytes: &[u8], content_type: Option<&str>, job: &Job) -> Option<String> {
+    let ct = content_type.unwrap_or("").to_ascii_lowercase();
+    if ct.contains("application/pdf") || bytes.starts_with(b"%PDF-") {
+        return text::pdf_text(bytes).map(|t| text::clean(&t, &job.ignore));
+    }
+    let decoded = text::decode(bytes, content_type);
+    let html = ct.contains("html")
+        || (ct.is_empty() && decoded.trim_start().starts_with('<'))
+        || ct.contains("xml");
+    Some(if html {
+        text::html_to_text(&decoded, job.selector.as_deref(), &job.ignore)
+    } else {
+        text::clean(&decoded, &job.ignore)
+    })
+}
+
+/// Fetches one URL and compares it with its record (or a new one).
+pub fn watch_one(fetcher: &Fetcher, job: &Job, old: Option<Record>, today: Date) -> Outcome {
+    let mut rec = old.unwrap_or_else(|| Record::new(&job.url));
+    let validators = if rec.seen.hash.is_some() {
+        Validators {
+            etag: rec.seen.etag.clone(),
+            last_modified: rec.seen.last_modified.clone(),
+        }
+    } else {
+        Validators::default()
+    };
+    let prev = rec.seen.clone();
+    let mut seen = Seen {
+        since: None,
+        ..prev.clone()
+    };
+    let mut detail = None;
+    let mut fetched = true;
+    let (moved, http) = match fetcher.fetch(&job.url, &validators) {
+        Fetched::Body {
+            final_url,
+            http_status,
+            content_type,
+            bytes,
+            etag,
+            last_modified,
+            moved_to,
+        } => {
+            match extract(&bytes, content_type.as_deref(), job) {
+                Some(t) => {
+                    seen.hash = Some(record::hash(t.as_bytes()));
+                    seen.text = Some(t);
+                    seen.bytes_only = false;
+                }
+                None => {
+                    seen.hash = Some(record::hash(&bytes));
+                    seen.text = Some(String::new());
+                    seen.bytes_only = true;
+                    detail = Some("no text could be extracted: the bytes are compared".into());
+                }
+            }
+            (seen.final_url, seen.etag, seen.last_modified) =
+                (Some(final_url), etag, last_modified);
+            (moved_to, Some(http_status))
+        }
+        Fetched::NotModified {
+            final_url,
+            moved_to,
+        } => {
+            seen.final_url = Some(final_url);
+            (moved_to, Some(304))
+        }
+        Fetched::Failed {
+            status,
+            http_status,
+            detail: d,
+        } => {
+            fetched = false;
+            detail = Some(d);
+            seen.status = Some(status);
+            seen.http_status = http_status;
+            seen.moved_to = None;
+            (None, http_status)
+        }
+    };
+    if fetched {
+        seen.http_status = http;
+        seen.moved_to = moved.clone();
+        seen.status = Some(if moved.is_some() {
+            Status::Moved
+        } else {
+            match &rec.confirmed {
+                Some(c) if Some(&c.hash) == seen.hash.as_ref() => Status::Unchanged,
+                Some(_) => Status::Changed,
+                None => Status::New,
+            }
+        });
+    }
+    // The day a state was first seen survives runs that see it again.
+    seen.since = if prev.status == seen.status && prev.hash == seen.hash {
+        prev.since.or(Some(today))
+    } else {
+        Some(today)
+    };
+    if seen.bytes_only && detail.is_none() {
+        detail = Some("no text could be extracted: the bytes are compared".into());
+    }
+    let status = seen.status.unwrap_or(Status::New);
+    rec.seen = seen;
+    let diff = match (&rec.confirmed, rec.seen_text()) {
+        (Some(c), Some(t)) if rec.changed_since_review() && !rec.seen.bytes_only => {
+            Some(crate::commands::diff::word_diff(&c.text, t, false))
+        }
+        _ => None,
+    };
+    Outcome {
+        status,
+        http_status: http,
+        moved_to: moved,
+        detail,
+        diff,
+        record: rec,
+        fetched,
+    }
+}
+
+/// Watches every job: hosts in parallel (at most `hosts` at once), one
+/// request at a time per host with the fetcher's pause between them.
+/// Records are read from and compared with `root`'s, not written.
+pub fn run(
+    fetcher: &Fetcher,
+    root: &Path,
+    jobs: &[Job],
+    hosts: usize,
+    today: Date,
+) -> HashMap<String, Result<Outcome, String>> {
+    let mut by_host: Vec<(String, Vec<&Job>)> = Vec::new();
+    for job in jobs {
+        let host = fetch::host_of(&job.url);
+        match by_host.iter_mut().find(|(h, _)| *h == host) {
+            Some((_, list)) if !list.iter().any(|j| j.url == job.url) => list.push(job),
+            Some(_) => {}
+            None => by_host.push((host, vec![job])),
+        }
+    }
+    let queue = Mutex::new(by_host.into_iter().collect::<VecDeque<_>>());
+    let results = Mutex::new(HashMap::new());
+    std::thread::scope(|s| {
+        for _ in 0..hosts.max(1) {
+            s.spawn(|| {
+                loop {
+                    let next = queue.lock().ok().and_then(|mut q| q.pop_front());
+                    let Some((_, list)) = next else { break };
+                    for (i, job) in list.iter().enumerate() {
+                        if i > 0 {
+                            std::thread::sleep(fetcher.delay);
+                        }
+                        let got = record::load(root, &job.url)
+                            .map(|old| watch_one(fetcher, job, old, today));
+                        if let Ok(mut r) = results.lock() {
+                            r.insert(job.url.clone(), got);
+                        }
+                    }
+                }
+            });
+        }
+    });
+    results.into_inner().unwrap_or_default()
+}
