@@ -17,5 +17,7 @@ mod mutations;
 mod pack;
 mod pdf;
 mod po;
+mod sample;
 mod serve;
+mod snapshot;
 mod sources;
