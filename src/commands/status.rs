@@ -129,7 +129,7 @@ fn sheet_json(site: &Site, s: &SheetState, langs: &[&str]) -> serde_json::Value 
         "due": s.review.due.to_string(),
         "status": s.review.status.as_str(),
         "source_hash": s.hash,
-        "sources": crate::watch::state::watch_of(site, s.source).as_str(),
+        "watch": crate::watch::state::watch_of(site, s.source).as_str(),
         "languages": s.pages.iter().filter(|p| langs.contains(&p.lang.as_str())).map(|p| {
             let stale = stale_of(site, s, &p.lang);
             json!({
@@ -224,8 +224,9 @@ fn table(site: &Site, sheets: &[SheetState], langs: &[&str], source: &str, color
         fancy: s.to_string(),
         style: Style::new().bold(),
     };
-    let mut header = vec![head("sheet"), head("due"), head("sources")];
+    let mut header = vec![head("sheet"), head("due")];
     header.extend(langs.iter().map(|l| head(l)));
+    header.push(head("sources"));
     rows.push(header);
     for s in sheets {
         let text = |t: String| Cell {
@@ -236,7 +237,6 @@ fn table(site: &Site, sheets: &[SheetState], langs: &[&str], source: &str, color
         let mut row = vec![
             text(format!("{}/{}", s.destination, s.route)),
             text(s.review.due.to_string()),
-            watch_cell(crate::watch::state::watch_of(site, s.source)),
         ];
         for l in langs {
             let Some(p) = s.pages.iter().find(|p| p.lang == *l) else {
@@ -248,6 +248,7 @@ fn table(site: &Site, sheets: &[SheetState], langs: &[&str], source: &str, color
                 page_cell(p, stale_of(site, s, l))
             });
         }
+        row.push(watch_cell(crate::watch::state::watch_of(site, s.source)));
         rows.push(row);
     }
     let cols = rows.first().map_or(0, Vec::len);

@@ -125,7 +125,13 @@ pub fn watch_one(fetcher: &Fetcher, job: &Job, old: Option<Record>, today: Date)
         }
     };
     if fetched {
-        seen.http_status = http;
+        // A 304 says nothing new: the record keeps the status it had, so an
+        // unchanged run rewrites nothing.
+        seen.http_status = if http == Some(304) {
+            prev.http_status
+        } else {
+            http
+        };
         seen.moved_to = moved.clone();
         seen.status = Some(if moved.is_some() {
             Status::Moved
