@@ -4,10 +4,8 @@ use std::path::Path;
 
 pub use super::doc::*;
 pub use super::fields::is_hash;
-use super::fields::{
-    check_place, read_changes, read_facts, read_key_facts, read_translation_of,
-    resolve_fact_sources,
-};
+use super::fields::{check_place, read_changes, read_facts, read_key_facts, read_translation_of};
+use super::sources::resolve_fact_sources;
 use crate::content::frontmatter::Split;
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
