@@ -265,23 +265,6 @@ pub fn po(text: &str) {
     assert_eq!(strip(&back), strip(&catalog));
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn attributes_as_written() {
-        assert_eq!(
-            super::attributes(r#"a href="x y" title=" onclick=z" rel="n""#),
-            [("href", "x y"), ("title", " onclick=z"), ("rel", "n")]
-        );
-        assert_eq!(super::attributes("br /"), []);
-        assert_eq!(super::scheme(" Java\tScript:x"), "javascript");
-        assert_eq!(super::scheme("javascrip%5d(javascript:b)t:b"), "");
-        assert_eq!(super::scheme("https://e.org/a:b"), "https");
-        assert_eq!(super::scheme("../a:b"), "");
-        assert_eq!(super::attributes("td"), []);
-    }
-}
-
 /// A fetched page → its watched text: no panic on any bytes, charset or
 /// selector; the text is clean (no empty line, no edge spaces, no
 /// non-breaking space or soft hyphen) and cleaning it again changes
@@ -312,5 +295,22 @@ pub fn source_record(text: &str) {
         assert_eq!(again.confirmed, r.confirmed);
         assert_eq!(again.seen.hash, r.seen.hash);
         assert_eq!(again.to_text(), r.to_text(), "writing is stable");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn attributes_as_written() {
+        assert_eq!(
+            super::attributes(r#"a href="x y" title=" onclick=z" rel="n""#),
+            [("href", "x y"), ("title", " onclick=z"), ("rel", "n")]
+        );
+        assert_eq!(super::attributes("br /"), []);
+        assert_eq!(super::scheme(" Java\tScript:x"), "javascript");
+        assert_eq!(super::scheme("javascrip%5d(javascript:b)t:b"), "");
+        assert_eq!(super::scheme("https://e.org/a:b"), "https");
+        assert_eq!(super::scheme("../a:b"), "");
+        assert_eq!(super::attributes("td"), []);
     }
 }

@@ -162,6 +162,10 @@ pub enum Command {
         /// Only these sheets (`de/work`, or a source file's path).
         #[arg(value_name = "SHEET")]
         sheets: Vec<String>,
+        /// Also check that every other external link answers (bodies,
+        /// contacts, centres): moved, broken, unreachable or blocked.
+        #[arg(long)]
+        links: bool,
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },

@@ -241,7 +241,11 @@ pub fn run(cli: Cli) -> Result {
         ),
         Command::Diff { file } => diff::run(&ctx, file),
         Command::Serve { bind, port, no_pdf } => serve::run(&ctx, bind, *port, *no_pdf),
-        Command::Sources { sheets, format } => sources::run(&ctx, sheets, *format),
+        Command::Sources {
+            sheets,
+            links,
+            format,
+        } => sources::run(&ctx, sheets, *links, *format),
         Command::Review {
             files,
             source,

@@ -14,6 +14,8 @@ use crate::watch::{self, Job, state};
 /// One source of one sheet, as reported.
 #[derive(Debug, Serialize)]
 pub struct Entry {
+    /// `source`, or `link` (`--links`: only whether it answers).
+    pub kind: &'static str,
     pub url: String,
     pub sheet: String,
     pub line: usize,
@@ -94,7 +96,7 @@ pub fn jobs(docs: &[&Doc]) -> Vec<Job> {
         .collect()
 }
 
-pub fn run(ctx: &Ctx, names: &[String], format: Format) -> Result {
+pub fn run(ctx: &Ctx, names: &[String], links: bool, format: Format) -> Result {
     let (site, _) = ctx.load()?;
     let docs = pick(&site, names)?;
     let fetcher = Fetcher::new(&site.config.fetch, &site.config.base_url);
@@ -133,6 +135,7 @@ pub fn run(ctx: &Ctx, names: &[String], format: Format) -> Result {
                 })
                 .collect();
             entries.push(Entry {
+                kind: "source",
                 url: s.url.clone(),
                 sheet: doc.path.display().to_string(),
                 line: s.pos.line,
@@ -145,10 +148,14 @@ pub fn run(ctx: &Ctx, names: &[String], format: Format) -> Result {
             });
         }
     }
+    if links {
+        entries.extend(check_links(&site, &docs, &fetcher, hosts));
+    }
     let attention = entries
         .iter()
         .filter(|e| {
-            e.status != Status::Unchanged.as_str() || e.facts.iter().any(|f| f.found == Some(false))
+            !matches!(e.status, "unchanged" | "alive")
+                || e.facts.iter().any(|f| f.found == Some(false))
         })
         .count();
     match format {
@@ -170,6 +177,36 @@ pub fn run(ctx: &Ctx, names: &[String], format: Format) -> Result {
     } else {
         Outcome::Clean
     })
+}
+
+/// `--links`: every other external link, alive or not.
+fn check_links(site: &Site, docs: &[&Doc], fetcher: &Fetcher, hosts: usize) -> Vec<Entry> {
+    let links = crate::watch::links::collect(site, docs);
+    let urls: Vec<&str> = links.iter().map(|l| l.url.as_str()).collect();
+    let got = watch::by_host(fetcher, &urls, hosts, |u| watch::link_status(fetcher, u));
+    links
+        .iter()
+        .map(|l| {
+            let bad = got.get(&l.url).cloned().flatten();
+            let (status, http_status, moved_to, detail) = match bad {
+                None => ("alive", None, None, None),
+                Some((Status::Moved, code, to)) => ("moved", code, Some(to), None),
+                Some((st, code, why)) => (st.as_str(), code, None, Some(why)),
+            };
+            Entry {
+                kind: "link",
+                url: l.url.clone(),
+                sheet: l.file.display().to_string(),
+                line: l.line,
+                status,
+                moved_to,
+                http_status,
+                diff: None,
+                detail,
+                facts: Vec::new(),
+            }
+        })
+        .collect()
 }
 
 fn human(entries: &[Entry]) -> String {
@@ -210,7 +247,10 @@ fn github(entries: &[Entry]) -> String {
     };
     let prop = |s: &str| esc(s).replace(':', "%3A").replace(',', "%2C");
     let mut out = String::new();
-    for e in entries.iter().filter(|e| e.status != "unchanged") {
+    for e in entries
+        .iter()
+        .filter(|e| !matches!(e.status, "unchanged" | "alive"))
+    {
         let mut msg = format!("{} {}", e.status, e.url);
         if let Some(m) = &e.moved_to {
             msg.push_str(&format!(" → {m}"));
@@ -220,9 +260,10 @@ fn github(entries: &[Entry]) -> String {
             msg.push_str(d);
         }
         out.push_str(&format!(
-            "::warning file={},line={},title=source-{}::{}\n",
+            "::warning file={},line={},title={}-{}::{}\n",
             prop(&e.sheet),
             e.line,
+            e.kind,
             e.status,
             esc(&msg)
         ));

@@ -4,6 +4,7 @@
 //! `check` and `status` use only the record; nothing here runs for them.
 
 pub mod fetch;
+pub mod links;
 pub mod record;
 pub mod robots;
 pub mod state;
@@ -171,26 +172,24 @@ pub fn watch_one(fetcher: &Fetcher, job: &Job, old: Option<Record>, today: Date)
     }
 }
 
-/// Watches every job: hosts in parallel (at most `hosts` at once), one
-/// request at a time per host with the fetcher's pause between them.
-/// Records are read from and compared with `root`'s, not written.
-pub fn run(
+/// Calls `f` on each URL: hosts in parallel (at most `hosts` at once),
+/// one URL at a time per host with the fetcher's pause between them.
+pub fn by_host<T: Send>(
     fetcher: &Fetcher,
-    root: &Path,
-    jobs: &[Job],
+    urls: &[&str],
     hosts: usize,
-    today: Date,
-) -> HashMap<String, Result<Outcome, String>> {
-    let mut by_host: Vec<(String, Vec<&Job>)> = Vec::new();
-    for job in jobs {
-        let host = fetch::host_of(&job.url);
-        match by_host.iter_mut().find(|(h, _)| *h == host) {
-            Some((_, list)) if !list.iter().any(|j| j.url == job.url) => list.push(job),
+    f: impl Fn(&str) -> T + Sync,
+) -> HashMap<String, T> {
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for &url in urls {
+        let host = fetch::host_of(url);
+        match groups.iter_mut().find(|(h, _)| *h == host) {
+            Some((_, list)) if !list.contains(&url) => list.push(url),
             Some(_) => {}
-            None => by_host.push((host, vec![job])),
+            None => groups.push((host, vec![url])),
         }
     }
-    let queue = Mutex::new(by_host.into_iter().collect::<VecDeque<_>>());
+    let queue = Mutex::new(groups.into_iter().collect::<VecDeque<_>>());
     let results = Mutex::new(HashMap::new());
     std::thread::scope(|s| {
         for _ in 0..hosts.max(1) {
@@ -198,14 +197,13 @@ pub fn run(
                 loop {
                     let next = queue.lock().ok().and_then(|mut q| q.pop_front());
                     let Some((_, list)) = next else { break };
-                    for (i, job) in list.iter().enumerate() {
+                    for (i, url) in list.iter().enumerate() {
                         if i > 0 {
                             std::thread::sleep(fetcher.delay);
                         }
-                        let got = record::load(root, &job.url)
-                            .map(|old| watch_one(fetcher, job, old, today));
+                        let got = f(url);
                         if let Ok(mut r) = results.lock() {
-                            r.insert(job.url.clone(), got);
+                            r.insert(url.to_string(), got);
                         }
                     }
                 }
@@ -213,4 +211,46 @@ pub fn run(
         }
     });
     results.into_inner().unwrap_or_default()
+}
+
+/// Watches every job against its record under `root` (records are
+/// read, not written).
+pub fn run(
+    fetcher: &Fetcher,
+    root: &Path,
+    jobs: &[Job],
+    hosts: usize,
+    today: Date,
+) -> HashMap<String, Result<Outcome, String>> {
+    let urls: Vec<&str> = jobs.iter().map(|j| j.url.as_str()).collect();
+    by_host(fetcher, &urls, hosts, |url| {
+        let job = jobs.iter().find(|j| j.url == url).ok_or("no job")?;
+        record::load(root, url).map(|old| watch_one(fetcher, job, old, today))
+    })
+}
+
+/// Whether a link answers: `None` when it does (a page, a 304 or a body
+/// too large to read), else its status, the HTTP status and why; a
+/// permanent redirect is `moved`.
+pub fn link_status(fetcher: &Fetcher, url: &str) -> Option<(Status, Option<u16>, String)> {
+    match fetcher.fetch(url, &Validators::default()) {
+        Fetched::Body {
+            moved_to: Some(to),
+            http_status,
+            ..
+        } => Some((Status::Moved, Some(http_status), to)),
+        Fetched::NotModified {
+            moved_to: Some(to), ..
+        } => Some((Status::Moved, None, to)),
+        Fetched::Body { .. } | Fetched::NotModified { .. } => None,
+        Fetched::Failed {
+            status: Status::TooLarge,
+            ..
+        } => None,
+        Fetched::Failed {
+            status,
+            http_status,
+            detail,
+        } => Some((status, http_status, detail)),
+    }
 }
