@@ -3,7 +3,7 @@
 
 mod build;
 mod check;
-pub(crate) mod diff;
+mod diff;
 mod export;
 mod import;
 mod new;

@@ -142,7 +142,7 @@ pub fn run(ctx: &Ctx, names: &[String], links: bool, format: Format) -> Result {
                 status: o.status.as_str(),
                 moved_to: o.moved_to.clone(),
                 http_status: o.http_status,
-                diff: o.diff.clone(),
+                diff: diff_of(&o.record),
                 detail: o.detail.clone(),
                 facts,
             });
@@ -177,6 +177,14 @@ pub fn run(ctx: &Ctx, names: &[String], links: bool, format: Format) -> Result {
     } else {
         Outcome::Clean
     })
+}
+
+/// The word diff from the confirmed text to the one last seen, when they
+/// differ and are texts.
+fn diff_of(rec: &record::Record) -> Option<String> {
+    let (c, t) = (rec.confirmed.as_ref()?, rec.seen_text()?);
+    (rec.changed_since_review() && !rec.seen.bytes_only)
+        .then(|| super::diff::word_diff(&c.text, t, false))
 }
 
 /// `--links`: every other external link, alive or not.

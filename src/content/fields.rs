@@ -118,7 +118,12 @@ pub(super) fn read_key_facts(
             || {
                 (
                     format!("`{key}` belongs to the source sheet, not to a translation"),
-                    "remove it here; a translated fact holds on the source's days".to_string(),
+                    if key.starts_with("valid") {
+                        "remove it here; a translated fact holds on the source's days"
+                    } else {
+                        "remove it here; the source sheet's `source` and `quote` hold for its translations"
+                    }
+                    .to_string(),
                 )
             },
         )

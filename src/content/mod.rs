@@ -13,7 +13,7 @@ pub mod load;
 pub mod model;
 pub mod names;
 pub mod sheet;
-mod sources;
+pub mod sources;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -84,7 +84,7 @@ fn read_ignore(r: &mut Reader, node: &Node) -> Vec<String> {
         let Some(p) = r.text(item, "ignore") else {
             continue;
         };
-        match crate::watch::text::pattern(&p.value) {
+        match pattern(&p.value) {
             Ok(_) => out.push(p.value),
             Err(e) => r.error_abs(
                 p.pos,
@@ -166,4 +166,13 @@ pub(super) fn resolve_fact_sources(
             }
         }
     }
+}
+
+/// A bounded regular expression for `ignore` (size-limited: a sheet's
+/// pattern must not blow up memory). `watch` compiles them the same way.
+pub fn pattern(p: &str) -> Result<regex::Regex, regex::Error> {
+    regex::RegexBuilder::new(p)
+        .size_limit(1 << 20)
+        .dfa_size_limit(1 << 20)
+        .build()
 }

@@ -27,6 +27,21 @@ pub struct Job {
     pub ignore: Vec<String>,
 }
 
+impl Job {
+    /// A hash of how the page is narrowed; None when it is not.
+    pub fn filter(&self) -> Option<String> {
+        if self.selector.is_none() && self.ignore.is_empty() {
+            return None;
+        }
+        let mut key = self.selector.clone().unwrap_or_default();
+        for p in &self.ignore {
+            key.push('\0');
+            key.push_str(p);
+        }
+        Some(record::hash(key.as_bytes()))
+    }
+}
+
 /// What watching one URL found, and its updated record.
 #[derive(Debug, Clone)]
 pub struct Outcome {
@@ -35,8 +50,6 @@ pub struct Outcome {
     pub moved_to: Option<String>,
     /// Why a fetch failed, or that only bytes were compared.
     pub detail: Option<String>,
-    /// Word diff from the confirmed text, when changed.
-    pub diff: Option<String>,
     pub record: Record,
     /// Whether this run fetched the page (text or 304), so it can be confirmed.
     pub fetched: bool,
@@ -63,7 +76,9 @@ pub fn extract(bytes: &[u8], content_type: Option<&str>, job: &Job) -> Option<St
 /// Fetches one URL and compares it with its record (or a new one).
 pub fn watch_one(fetcher: &Fetcher, job: &Job, old: Option<Record>, today: Date) -> Outcome {
     let mut rec = old.unwrap_or_else(|| Record::new(&job.url));
-    let validators = if rec.seen.hash.is_some() {
+    let filter = job.filter();
+    // A 304 would keep text made with another selector or ignore list.
+    let validators = if rec.seen.hash.is_some() && rec.seen.filter == filter {
         Validators {
             etag: rec.seen.etag.clone(),
             last_modified: rec.seen.last_modified.clone(),
@@ -103,6 +118,7 @@ pub fn watch_one(fetcher: &Fetcher, job: &Job, old: Option<Record>, today: Date)
             }
             (seen.final_url, seen.etag, seen.last_modified) =
                 (Some(final_url), etag, last_modified);
+            seen.filter = filter;
             (moved_to, Some(http_status))
         }
         Fetched::NotModified {
@@ -155,18 +171,11 @@ pub fn watch_one(fetcher: &Fetcher, job: &Job, old: Option<Record>, today: Date)
     }
     let status = seen.status.unwrap_or(Status::New);
     rec.seen = seen;
-    let diff = match (&rec.confirmed, rec.seen_text()) {
-        (Some(c), Some(t)) if rec.changed_since_review() && !rec.seen.bytes_only => {
-            Some(crate::commands::diff::word_diff(&c.text, t, false))
-        }
-        _ => None,
-    };
     Outcome {
         status,
         http_status: http,
         moved_to: moved,
         detail,
-        diff,
         record: rec,
         fetched,
     }

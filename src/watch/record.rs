@@ -83,6 +83,9 @@ pub struct Seen {
     pub last_modified: Option<String>,
     /// The text could not be extracted: the hash is of the bytes.
     pub bytes_only: bool,
+    /// A hash of the `selector` and `ignore` the text was made with; a
+    /// page whose watch changed is fetched whole again.
+    pub filter: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,6 +164,7 @@ impl Record {
             ("etag", s.etag.clone()),
             ("last-modified", s.last_modified.clone()),
             ("bytes-only", s.bytes_only.then(|| "yes".to_string())),
+            ("seen-filter", s.filter.clone()),
         ];
         for (k, v) in opt {
             if let Some(v) = v {
@@ -260,6 +264,7 @@ impl Record {
             etag: get("etag"),
             last_modified: get("last-modified"),
             bytes_only: get("bytes-only").is_some(),
+            filter: get("seen-filter"),
         };
         Ok(Record {
             url,

@@ -46,14 +46,7 @@ const BLOCKS: &[&str] = &[
     "html",
 ];
 
-/// A bounded regular expression for `ignore` (size-limited: a sheet's
-/// pattern must not blow up memory).
-pub fn pattern(p: &str) -> Result<regex::Regex, regex::Error> {
-    regex::RegexBuilder::new(p)
-        .size_limit(1 << 20)
-        .dfa_size_limit(1 << 20)
-        .build()
-}
+pub use crate::content::sources::pattern;
 
 /// Bytes → text: the charset from `Content-Type`, else a BOM or the
 /// page's `<meta>`, else UTF-8. Invalid sequences become U+FFFD.

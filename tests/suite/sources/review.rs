@@ -194,3 +194,89 @@ fn a_site_without_a_record_is_not_watched() {
     let check = site.check();
     assert!(!check.stderr.contains("source-"), "{}", check.stderr);
 }
+
+#[test]
+fn fact_sources_and_quotes_belong_to_the_source_sheet() {
+    let site = TestSite::base();
+    let sq = site.read("content/de/work.sq.md");
+    let edited = sq.replacen("  - label: fee\n", "  - label: fee\n    quote: x\n", 1);
+    assert_ne!(edited, sq, "the translation has a `fee` fact");
+    site.write("content/de/work.sq.md", edited);
+    site.check()
+        .code(1)
+        .err_has("error[misplaced-field]: `quote` belongs to the source sheet")
+        .err_has("`source` and `quote` hold for its translations");
+}
+
+#[test]
+fn review_with_source_confirms_that_source_only() {
+    let server = Server::start();
+    server.on("/a", vec![ok(PAGE)]);
+    server.on("/b", vec![ok(PAGE)]);
+    let site = site_with(
+        &server.url("/a"),
+        &format!(
+            "\n  - title: Other\n    url: {}\n    checked: 2026-01-01",
+            server.url("/b")
+        ),
+    );
+    let b = server.url("/b");
+    site.run(&[
+        "--today",
+        DAY,
+        "review",
+        "--source",
+        &b,
+        "content/de/work.en.md",
+    ])
+    .code(0);
+    let sheet = site.read("content/de/work.en.md");
+    assert_eq!(sheet.matches("checked: 2026-01-01").count(), 1, "{sheet}");
+    assert_eq!(
+        sheet.matches(&format!("checked: {DAY}")).count(),
+        1,
+        "{sheet}"
+    );
+    assert!(
+        !server.hits().iter().any(|h| h == "/a"),
+        "{:?}",
+        server.hits()
+    );
+    site.run(&[
+        "--today",
+        DAY,
+        "review",
+        "--source",
+        "https://nowhere.example/",
+        "content/de/work.en.md",
+    ])
+    .code(2);
+}
+
+#[test]
+fn a_new_selector_fetches_the_whole_page_again() {
+    let server = Server::start();
+    server.on(
+        "/page",
+        vec![with(
+            "200 OK",
+            "Content-Type: text/html\r\nETag: \"v1\"\r\n",
+            PAGE.as_bytes(),
+        )],
+    );
+    let site = site_with(&server.url("/page"), "");
+    review(&site);
+    let sheet = site.read("content/de/work.en.md");
+    site.write(
+        "content/de/work.en.md",
+        sheet.replacen(
+            "    checked: 2026-03-01",
+            "    checked: 2026-03-01\n    selector: h1",
+            1,
+        ),
+    );
+    let (_, v) = sources_json(&site);
+    assert_eq!(first(&v)["status"], "changed");
+    let last = server.hits().last().cloned().unwrap();
+    assert_eq!(last, "/page", "no If-None-Match once the selector changed");
+}
