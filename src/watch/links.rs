@@ -44,10 +44,19 @@ pub fn collect(site: &Site, docs: &[&crate::content::sheet::Doc]) -> Vec<Link> {
         {
             continue;
         }
+        // The body is the file's last lines: its first line's number is
+        // what comes before it.
+        let before = std::fs::read_to_string(&doc.path)
+            .map(|t| {
+                t.lines()
+                    .count()
+                    .saturating_sub(doc.text.body.lines().count())
+            })
+            .unwrap_or(0);
         for (event, range) in pulldown_cmark::Parser::new(&doc.text.body).into_offset_iter() {
             if let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = event
             {
-                let line = 1 + doc.text.body[..range.start].matches('\n').count();
+                let line = before + 1 + doc.text.body[..range.start].matches('\n').count();
                 add(&dest_url, &doc.path, line);
             }
         }

@@ -278,4 +278,13 @@ fn links_are_checked_for_being_alive_only() {
         ]
     );
     assert_eq!(run.code, 1);
+    let lines = site.read("content/de/work.en.md");
+    let at = lines.lines().position(|l| l.contains("[this]")).unwrap() + 1;
+    let link = v["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "link")
+        .unwrap();
+    assert_eq!(link["line"], at);
 }
