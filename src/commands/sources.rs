@@ -137,7 +137,7 @@ pub fn run(ctx: &Ctx, names: &[String], links: bool, format: Format) -> Result {
             entries.push(Entry {
                 kind: "source",
                 url: s.url.clone(),
-                sheet: doc.path.display().to_string(),
+                sheet: relative(&site, &doc.path),
                 line: s.pos.line,
                 status: o.status.as_str(),
                 moved_to: o.moved_to.clone(),
@@ -179,6 +179,14 @@ pub fn run(ctx: &Ctx, names: &[String], links: bool, format: Format) -> Result {
     })
 }
 
+/// A file as the JSON names it: relative to the site's root.
+fn relative(site: &Site, path: &std::path::Path) -> String {
+    path.strip_prefix(&site.root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
 /// The word diff from the confirmed text to the one last seen, when they
 /// differ and are texts.
 fn diff_of(rec: &record::Record) -> Option<String> {
@@ -204,7 +212,7 @@ fn check_links(site: &Site, docs: &[&Doc], fetcher: &Fetcher, hosts: usize) -> V
             Entry {
                 kind: "link",
                 url: l.url.clone(),
-                sheet: l.file.display().to_string(),
+                sheet: relative(site, &l.file),
                 line: l.line,
                 status,
                 moved_to,

@@ -206,8 +206,7 @@ impl Fetcher {
                 .headers()
                 .get("retry-after")
                 .and_then(|h| h.to_str().ok())
-                .and_then(|s| s.trim().parse::<u64>().ok())
-                .map(Duration::from_secs);
+                .and_then(retry_after);
             let wait = match wait {
                 Some(w) if w > RETRY_CAP => return Ok(resp),
                 Some(w) => w,
@@ -313,6 +312,17 @@ impl Fetcher {
     }
 }
 
+/// `Retry-After`: seconds, or an HTTP date (RFC 9110).
+fn retry_after(v: &str) -> Option<Duration> {
+    let v = v.trim();
+    if let Ok(n) = v.parse::<u64>() {
+        return Some(Duration::from_secs(n));
+    }
+    let at = jiff::fmt::rfc2822::parse(v).ok()?.timestamp();
+    let secs = (at - jiff::Timestamp::now()).get_seconds().max(0);
+    Some(Duration::from_secs(u64::try_from(secs).unwrap_or(0)))
+}
+
 fn failed(status: Status, http_status: Option<u16>, detail: String) -> Fetched {
     Fetched::Failed {
         status,
@@ -336,5 +346,21 @@ fn transport(e: &ureq::Error) -> Fetched {
         ureq::Error::BodyExceedsLimit(n) => too_large(*n, "received"),
         ureq::Error::Timeout(_) => failed(Status::Unreachable, None, "timed out".into()),
         other => failed(Status::Unreachable, None, other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_takes_seconds_or_a_date() {
+        assert_eq!(retry_after(" 3 "), Some(Duration::from_secs(3)));
+        assert_eq!(
+            retry_after("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(retry_after("soon"), None);
+        assert_eq!(host_of("https://a.example/x"), "https://a.example:443");
     }
 }
