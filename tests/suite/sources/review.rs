@@ -280,3 +280,28 @@ fn a_new_selector_fetches_the_whole_page_again() {
     let last = server.hits().last().cloned().unwrap();
     assert_eq!(last, "/page", "no If-None-Match once the selector changed");
 }
+
+#[test]
+fn the_handout_names_the_source_beside_its_fact() {
+    let site = TestSite::base();
+    site.write(
+        "content/de/work.en.md",
+        site.read("content/de/work.en.md").replacen(
+            "value: €75",
+            "value: €75\n    source: 1\n    quote: \"Visa fee\"",
+            1,
+        ),
+    );
+    site.run(&["--today", DAY, "build"]).code(0);
+    let text = crate::common::pdf_text(
+        &site.path().join("public/en/de/work/handout.pdf"),
+        false,
+        true,
+    );
+    assert!(text.contains("(Federal Foreign Office)"), "{text}");
+    let html = site.read("public/en/de/work/index.html");
+    assert!(
+        html.contains("https://www.auswaertiges-amt.de/#:~:text=Visa%20fee"),
+        "{html}"
+    );
+}
