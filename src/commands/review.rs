@@ -115,7 +115,6 @@ fn review_one(
                 record::save(&site.root, &o.record).map_err(|e| e.to_string())?;
                 continue;
             }
-            std::thread::sleep(fetcher.delay);
             o.record
         };
         confirmed.push(rec);

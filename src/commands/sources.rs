@@ -199,7 +199,7 @@ fn diff_of(rec: &record::Record) -> Option<String> {
 fn check_links(site: &Site, docs: &[&Doc], fetcher: &Fetcher, hosts: usize) -> Vec<Entry> {
     let links = crate::watch::links::collect(site, docs);
     let urls: Vec<&str> = links.iter().map(|l| l.url.as_str()).collect();
-    let got = watch::by_host(fetcher, &urls, hosts, |u| watch::link_status(fetcher, u));
+    let got = watch::by_host(&urls, hosts, |u| watch::link_status(fetcher, u));
     links
         .iter()
         .map(|l| {

@@ -7,8 +7,8 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 use super::record::Status;
 use super::robots::Robots;
@@ -58,6 +58,9 @@ pub struct Fetcher {
     max_bytes: u64,
     pub delay: Duration,
     robots: Mutex<HashMap<String, Arc<Robots>>>,
+    /// Per host: whether a request is under way, and when the last ended.
+    hosts: Mutex<HashMap<String, (bool, Instant)>>,
+    turns: Condvar,
     /// Bytes received, compressed, for the benchmark's report.
     pub received: std::sync::atomic::AtomicU64,
 }
@@ -94,12 +97,36 @@ impl Fetcher {
             max_bytes: u64::from(cfg.max_mib) << 20,
             delay: Duration::from_millis(cfg.delay_ms.into()),
             robots: Mutex::new(HashMap::new()),
+            hosts: Mutex::new(HashMap::new()),
+            turns: Condvar::new(),
             received: 0.into(),
         }
     }
 
-    /// Fetches `url`, following up to five redirects. Every request,
-    /// robots.txt's included, is followed by the host's pause.
+    /// Waits for `host`'s turn: no other request to it under way, and the
+    /// pause since the last one over. Held until the guard drops, so a
+    /// redirect to another site's host, or robots.txt, is polite too.
+    fn turn(&self, host: &str) -> Turn<'_> {
+        let mut map = self.hosts.lock().unwrap_or_else(|e| e.into_inner());
+        while let Some((true, _)) = map.get(host) {
+            map = self.turns.wait(map).unwrap_or_else(|e| e.into_inner());
+        }
+        let last = map.get(host).map(|(_, t)| *t);
+        map.insert(host.to_string(), (true, Instant::now()));
+        drop(map);
+        if let Some(wait) =
+            last.and_then(|t| (t + self.delay).checked_duration_since(Instant::now()))
+        {
+            std::thread::sleep(wait);
+        }
+        Turn {
+            fetcher: self,
+            host: host.to_string(),
+        }
+    }
+
+    /// Fetches `url`, following up to five redirects, each request in its
+    /// host's turn.
     pub fn fetch(&self, url: &str, v: &Validators) -> Fetched {
         let mut seen = HashSet::new();
         let mut current = url.to_string();
@@ -130,6 +157,7 @@ impl Fetcher {
             } else {
                 Validators::default()
             };
+            let _turn = self.turn(&host_of(&current));
             let resp = match self.get_with_retries(&current, &validators) {
                 Ok(r) => r,
                 Err(f) => return f,
@@ -161,7 +189,6 @@ impl Fetcher {
                     if matches!(code, 301 | 308) {
                         moved_to = Some(current.clone());
                     }
-                    std::thread::sleep(self.delay);
                 }
                 304 => {
                     return Fetched::NotModified {
@@ -294,12 +321,12 @@ impl Fetcher {
     /// RFC 9309: a missing file (4xx) allows all; an unreachable one or a
     /// 5xx disallows all.
     fn read_robots(&self, host: &str) -> Robots {
+        let _turn = self.turn(host);
         let got = self
             .agent
             .get(&format!("{host}/robots.txt"))
             .call()
             .map_err(|e| transport(&e));
-        std::thread::sleep(self.delay);
         match got {
             Ok(mut r) if r.status().is_success() => {
                 let body = r.body_mut().with_config().limit(512 << 10).read_to_vec();
@@ -321,6 +348,20 @@ fn retry_after(v: &str) -> Option<Duration> {
     let at = jiff::fmt::rfc2822::parse(v).ok()?.timestamp();
     let secs = (at - jiff::Timestamp::now()).get_seconds().max(0);
     Some(Duration::from_secs(u64::try_from(secs).unwrap_or(0)))
+}
+
+/// A host's turn; its end starts the host's pause.
+struct Turn<'a> {
+    fetcher: &'a Fetcher,
+    host: String,
+}
+
+impl Drop for Turn<'_> {
+    fn drop(&mut self) {
+        let mut map = self.fetcher.hosts.lock().unwrap_or_else(|e| e.into_inner());
+        map.insert(std::mem::take(&mut self.host), (false, Instant::now()));
+        self.fetcher.turns.notify_all();
+    }
 }
 
 fn failed(status: Status, http_status: Option<u16>, detail: String) -> Fetched {

@@ -182,9 +182,8 @@ pub fn watch_one(fetcher: &Fetcher, job: &Job, old: Option<Record>, today: Date)
 }
 
 /// Calls `f` on each URL: hosts in parallel (at most `hosts` at once),
-/// one URL at a time per host with the fetcher's pause between them.
+/// one URL at a time per host (the fetcher also keeps each host's pause).
 pub fn by_host<T: Send>(
-    fetcher: &Fetcher,
     urls: &[&str],
     hosts: usize,
     f: impl Fn(&str) -> T + Sync,
@@ -206,10 +205,8 @@ pub fn by_host<T: Send>(
                 loop {
                     let next = queue.lock().ok().and_then(|mut q| q.pop_front());
                     let Some((_, list)) = next else { break };
-                    for (i, url) in list.iter().enumerate() {
-                        if i > 0 {
-                            std::thread::sleep(fetcher.delay);
-                        }
+                    // The fetcher keeps each host's pause.
+                    for url in list {
                         let got = f(url);
                         if let Ok(mut r) = results.lock() {
                             r.insert(url.to_string(), got);
@@ -232,7 +229,7 @@ pub fn run(
     today: Date,
 ) -> HashMap<String, Result<Outcome, String>> {
     let urls: Vec<&str> = jobs.iter().map(|j| j.url.as_str()).collect();
-    by_host(fetcher, &urls, hosts, |url| {
+    by_host(&urls, hosts, |url| {
         let job = jobs.iter().find(|j| j.url == url).ok_or("no job")?;
         record::load(root, url).map(|old| watch_one(fetcher, job, old, today))
     })

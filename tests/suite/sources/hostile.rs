@@ -288,3 +288,34 @@ fn links_are_checked_for_being_alive_only() {
         .unwrap();
     assert_eq!(link["line"], at);
 }
+
+#[test]
+fn one_host_gets_one_request_at_a_time_with_the_pause_between() {
+    let server = Server::start();
+    for p in ["/a", "/b", "/c"] {
+        server.on(p, vec![ok(PAGE)]);
+    }
+    let site = site_with(
+        &server.url("/a"),
+        &format!(
+            "\n  - title: B\n    url: {}\n  - title: C\n    url: {}",
+            server.url("/b"),
+            server.url("/c")
+        ),
+    );
+    let config = site.read("content/site.yaml");
+    site.write(
+        "content/site.yaml",
+        config.replace("source_delay_ms: 0", "source_delay_ms: 300"),
+    );
+    let t = Instant::now();
+    let (_, v) = sources_json(&site);
+    // robots.txt, then three pages: three pauses at least.
+    assert!(
+        t.elapsed() >= Duration::from_millis(900),
+        "{:?}",
+        t.elapsed()
+    );
+    assert_eq!(v["sources"].as_array().unwrap().len(), 3);
+    assert_eq!(server.hits(), ["/robots.txt", "/a", "/b", "/c"]);
+}
