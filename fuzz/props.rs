@@ -265,6 +265,39 @@ pub fn po(text: &str) {
     assert_eq!(strip(&back), strip(&catalog));
 }
 
+/// A fetched page → its watched text: no panic on any bytes, charset or
+/// selector; the text is clean (no empty line, no edge spaces, no
+/// non-breaking space or soft hyphen) and cleaning it again changes
+/// nothing; a quote of any of its lines is found in it.
+pub fn page_text(data: &[u8]) {
+    use factsheet::watch::text;
+    for ct in [None, Some("text/html; charset=windows-1250")] {
+        let html = text::decode(data, ct);
+        for selector in [None, Some("main p"), Some("#x, .y > a")] {
+            let out = text::html_to_text(&html, selector, &["^Updated".to_string()]);
+            for line in out.lines() {
+                assert!(!line.is_empty() && line.trim() == line, "line {line:?}");
+                assert!(!line.contains(['\u{a0}', '\u{ad}']), "line {line:?}");
+                assert!(text::contains_quote(&out, line) || text::folded(line).is_empty());
+            }
+            assert_eq!(text::clean(&out, &[]), out, "cleaning is idempotent");
+        }
+    }
+}
+
+/// A source record's text: read without panic; one that reads writes
+/// back to a text that reads the same.
+pub fn source_record(text: &str) {
+    use factsheet::watch::record::Record;
+    if let Ok(r) = Record::parse(text) {
+        let again = Record::parse(&r.to_text()).expect("a written record reads back");
+        assert_eq!(again.url, r.url);
+        assert_eq!(again.confirmed, r.confirmed);
+        assert_eq!(again.seen.hash, r.seen.hash);
+        assert_eq!(again.to_text(), r.to_text(), "writing is stable");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -160,6 +160,32 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Fetch every source's page and compare its text with the record
+    /// (what was confirmed at the sheet's last review); update the record.
+    Sources {
+        /// Only these sheets (`de/work`, or a source file's path).
+        #[arg(value_name = "SHEET")]
+        sheets: Vec<String>,
+        /// Also check that every other external link answers (bodies,
+        /// contacts, centres): moved, broken, unreachable or blocked.
+        #[arg(long)]
+        links: bool,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Confirm a review: fetch the sheet's sources again and record them
+    /// as confirmed, set `last_reviewed` and each `checked` to today, and
+    /// move `next_review` on.
+    Review {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Confirm only this source.
+        #[arg(long, value_name = "URL")]
+        source: Option<String>,
+        /// Confirm without fetching: the text last seen becomes the confirmed one.
+        #[arg(long)]
+        offline: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

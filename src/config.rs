@@ -14,6 +14,8 @@ pub struct SiteConfig {
     pub source_language: String,
     pub review_interval_days: u32,
     pub warning_days: u32,
+    /// How `sources` and `review` fetch (`source_*` keys).
+    pub fetch: FetchConfig,
     pub routes: Vec<String>,
     pub languages: Vec<LanguageConfig>,
 }
@@ -33,12 +35,47 @@ pub struct LanguageConfig {
     pub locale: Option<String>,
 }
 
+/// Politeness and safety limits for fetching sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchConfig {
+    /// Pause between two requests to one host.
+    pub delay_ms: u32,
+    /// Hosts fetched at once.
+    pub hosts: u32,
+    /// Whole-response time-out.
+    pub timeout_seconds: u32,
+    /// Largest body, compressed or not.
+    pub max_mib: u32,
+}
+
+impl Default for FetchConfig {
+    fn default() -> Self {
+        FetchConfig {
+            delay_ms: 1000,
+            hosts: 8,
+            timeout_seconds: 30,
+            max_mib: 10,
+        }
+    }
+}
+
+const FETCH_KEYS: [(&str, u32, u32); 4] = [
+    ("source_delay_ms", 0, 60_000),
+    ("source_hosts", 1, 64),
+    ("source_timeout_seconds", 1, 300),
+    ("source_max_mib", 1, 100),
+];
+
 const TOP_KEYS: &[&str] = &[
     "title",
     "base_url",
     "source_language",
     "review_interval_days",
     "warning_days",
+    "source_delay_ms",
+    "source_hosts",
+    "source_timeout_seconds",
+    "source_max_mib",
     "routes",
     "languages",
 ];
@@ -122,6 +159,18 @@ impl SiteConfig {
             Some(n) => r.number(n, "warning_days", 0, 3650),
             None => Some(30),
         };
+        let mut fetch = FetchConfig::default();
+        for (key, min, max) in FETCH_KEYS {
+            let Some(v) = get(entries, key).and_then(|n| r.number(n, key, min, max)) else {
+                continue;
+            };
+            *match key {
+                "source_delay_ms" => &mut fetch.delay_ms,
+                "source_hosts" => &mut fetch.hosts,
+                "source_timeout_seconds" => &mut fetch.timeout_seconds,
+                _ => &mut fetch.max_mib,
+            } = v;
+        }
         let routes = r.required(
             entries,
             "routes",
@@ -159,6 +208,7 @@ impl SiteConfig {
             source_language: source.value.clone(),
             review_interval_days: interval,
             warning_days: warning,
+            fetch,
             routes,
             languages: languages.iter().map(|l| l.config.clone()).collect(),
         };

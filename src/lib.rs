@@ -31,4 +31,5 @@ pub mod serve;
 pub mod text;
 pub mod theme;
 pub mod validate;
+pub mod watch;
 pub mod yaml;

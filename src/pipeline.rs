@@ -34,6 +34,8 @@ pub fn check(root: &Path, today: Date, diags: &mut Diagnostics) -> Result<Checke
     let t = Instant::now();
     let mut all = std::mem::take(diags);
     all.extend(validate(&site, today));
+    // From the record only: check never fetches.
+    all.extend(crate::watch::state::warnings(&site));
     all.sort();
     Ok(Checked {
         site,

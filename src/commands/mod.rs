@@ -9,7 +9,9 @@ mod import;
 mod new;
 mod note;
 mod pack;
+mod review;
 mod serve;
+mod sources;
 mod stamp;
 mod status;
 
@@ -246,6 +248,16 @@ pub fn run(cli: Cli) -> Result {
             no_pdf,
             cache,
         } => serve::run(&ctx, bind, *port, *no_pdf, cache.dir(&ctx.cli.root)),
+        Command::Sources {
+            sheets,
+            links,
+            format,
+        } => sources::run(&ctx, sheets, *links, *format),
+        Command::Review {
+            files,
+            source,
+            offline,
+        } => review::run(&ctx, files, source.as_deref(), *offline),
     }
 }
 

@@ -129,6 +129,7 @@ fn sheet_json(site: &Site, s: &SheetState, langs: &[&str]) -> serde_json::Value 
         "due": s.review.due.to_string(),
         "status": s.review.status.as_str(),
         "source_hash": s.hash,
+        "watch": crate::watch::state::watch_of(site, s.source).as_str(),
         "languages": s.pages.iter().filter(|p| langs.contains(&p.lang.as_str())).map(|p| {
             let stale = stale_of(site, s, &p.lang);
             json!({
@@ -196,6 +197,24 @@ fn page_cell(p: &PageState, stale: Option<(usize, usize)>) -> Cell {
     }
 }
 
+fn watch_cell(w: crate::watch::state::Watch) -> Cell {
+    use crate::watch::state::Watch;
+    let (plain, fancy, style) = match w {
+        Watch::NotWatched => ("not watched", "· not watched", Style::new().dimmed()),
+        Watch::Current => ("watched", "✓ watched", fg(AnsiColor::Green)),
+        Watch::SourceChanged => (
+            "SOURCE CHANGED",
+            "✗ source changed",
+            fg(AnsiColor::Yellow).bold(),
+        ),
+    };
+    Cell {
+        plain: plain.into(),
+        fancy: fancy.into(),
+        style,
+    }
+}
+
 /// Rows are sheets, columns languages; the source language's column shows
 /// the review state, the others the translation state.
 fn table(site: &Site, sheets: &[SheetState], langs: &[&str], source: &str, color: bool) -> String {
@@ -207,6 +226,7 @@ fn table(site: &Site, sheets: &[SheetState], langs: &[&str], source: &str, color
     };
     let mut header = vec![head("sheet"), head("due")];
     header.extend(langs.iter().map(|l| head(l)));
+    header.push(head("sources"));
     rows.push(header);
     for s in sheets {
         let text = |t: String| Cell {
@@ -228,6 +248,7 @@ fn table(site: &Site, sheets: &[SheetState], langs: &[&str], source: &str, color
                 page_cell(p, stale_of(site, s, l))
             });
         }
+        row.push(watch_cell(crate::watch::state::watch_of(site, s.source)));
         rows.push(row);
     }
     let cols = rows.first().map_or(0, Vec::len);

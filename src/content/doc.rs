@@ -30,6 +30,11 @@ pub struct KeyFact {
     /// them from its source).
     pub valid_from: Option<Spanned<Date>>,
     pub valid_until: Option<Spanned<Date>>,
+    /// The 0-based position in `sources` of the source that supports the
+    /// fact (written 1-based or as its URL; source sheets only).
+    pub source: Option<Spanned<usize>>,
+    /// The words on that source that say so, in the page's own language.
+    pub quote: Option<Spanned<String>>,
 }
 
 /// One change note: what changed for readers, and when.
@@ -96,6 +101,12 @@ pub struct SourceRef {
     pub title: String,
     pub url: String,
     pub checked: Option<Spanned<Date>>,
+    /// Where the source's item starts (file-absolute), for its warnings.
+    pub pos: crate::yaml::Pos,
+    /// A CSS selector for the part of the page that is watched.
+    pub selector: Option<String>,
+    /// Regular expressions for lines that are not watched (checked to parse).
+    pub ignore: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]

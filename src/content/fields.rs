@@ -2,7 +2,7 @@
 //! contacts and the translation block, each checked with its place in the
 //! file and a hint.
 
-use super::doc::{Change, Contact, Inherited, KeyFact, Place, SourceRef, TranslationOf};
+use super::doc::{Change, Contact, Inherited, KeyFact, Place, TranslationOf};
 use crate::diagnostics::Code;
 use crate::text::is_slug;
 use crate::yaml::reader::{Reader, Spanned, get};
@@ -71,7 +71,7 @@ pub(super) fn read_facts(
         top,
         ctx,
         "[{title: ..., url: https://...}]",
-        read_sources,
+        super::sources::read_sources,
     );
     let contacts = get(entries, "contacts")
         .map(|n| read_contacts(r, n))
@@ -88,63 +88,45 @@ pub(super) fn read_facts(
     })
 }
 
-fn read_sources(r: &mut Reader, node: &Node) -> Option<Vec<SourceRef>> {
-    let items = r.seq(node, "sources")?;
-    if items.is_empty() {
-        r.error(
-            node.pos,
-            Code::NoSources,
-            "`sources` is empty",
-            "list at least one official source: - {title: ..., url: https://..., checked: YYYY-MM-DD}",
-        );
-        return None;
-    }
-    let mut out = Vec::new();
-    for item in items {
-        let Some(e) = r.map(item, "a source") else {
-            continue;
-        };
-        r.check_keys(e, &["title", "url", "checked"], "a source", &|_| None);
-        let title = r.required(
-            e,
-            "title",
-            item.pos,
-            "this source",
-            "Ministry of ...",
-            |r, n| r.text(n, "title"),
-        );
-        let url = r.required(e, "url", item.pos, "this source", "https://...", |r, n| {
-            r.url(n, "url")
-        });
-        let checked = get(e, "checked").and_then(|n| r.date(n, "checked"));
-        if let (Some(title), Some(url)) = (title, url) {
-            out.push(SourceRef {
-                title: title.value,
-                url: url.value,
-                checked,
-            });
-        }
-    }
-    Some(out)
-}
-
 /// Key facts. A source's may bound a fact in time; a label may come back
 /// for another period, never for overlapping days. A translation gives
 /// values only, the n-th of a label translating the source's n-th.
-pub(super) fn read_key_facts(r: &mut Reader, node: &Node, is_source: bool) -> Vec<KeyFact> {
+pub(super) fn read_key_facts(
+    r: &mut Reader,
+    node: &Node,
+    is_source: bool,
+) -> (
+    Vec<KeyFact>,
+    Vec<Option<Spanned<super::sources::FactSource>>>,
+) {
     let mut out: Vec<KeyFact> = Vec::new();
+    let mut written = Vec::new();
     let keys: &[&str] = if is_source {
-        &["label", "value", "valid_from", "valid_until"]
+        &[
+            "label",
+            "value",
+            "valid_from",
+            "valid_until",
+            "source",
+            "quote",
+        ]
     } else {
         &["label", "value"]
     };
     let misplaced = |key: &str| {
-        (!is_source && matches!(key, "valid_from" | "valid_until")).then(|| {
-            (
-                format!("`{key}` belongs to the source sheet, not to a translation"),
-                "remove it here; a translated fact holds on the source's days".to_string(),
-            )
-        })
+        (!is_source && matches!(key, "valid_from" | "valid_until" | "source" | "quote")).then(
+            || {
+                (
+                    format!("`{key}` belongs to the source sheet, not to a translation"),
+                    if key.starts_with("valid") {
+                        "remove it here; a translated fact holds on the source's days"
+                    } else {
+                        "remove it here; the source sheet's `source` and `quote` hold for its translations"
+                    }
+                    .to_string(),
+                )
+            },
+        )
     };
     for item in r.seq(node, "key_facts").unwrap_or_default() {
         let Some(e) = r.map(item, "a key fact") else {
@@ -163,6 +145,12 @@ pub(super) fn read_key_facts(r: &mut Reader, node: &Node, is_source: bool) -> Ve
                 .and_then(|n| r.date(n, key))
         };
         let (valid_from, valid_until) = (date(r, "valid_from"), date(r, "valid_until"));
+        let source = get(e, "source")
+            .filter(|_| is_source)
+            .and_then(|n| super::sources::read_fact_source(r, n));
+        let quote = get(e, "quote")
+            .filter(|_| is_source)
+            .and_then(|n| r.text(n, "quote"));
         let (Some(label), Some(value)) = (label, value) else {
             continue;
         };
@@ -185,6 +173,8 @@ pub(super) fn read_key_facts(r: &mut Reader, node: &Node, is_source: bool) -> Ve
             value: value.value,
             valid_from,
             valid_until,
+            source: None,
+            quote,
         };
         if !is_slug(&fact.label.value) {
             r.error_abs(
@@ -209,9 +199,10 @@ pub(super) fn read_key_facts(r: &mut Reader, node: &Node, is_source: bool) -> Ve
             );
         } else {
             out.push(fact);
+            written.push(source);
         }
     }
-    out
+    (out, written)
 }
 
 /// Whether two facts hold on a common day (no dates: every day).

@@ -52,6 +52,8 @@ mod tests {
                 value: "€75".into(),
                 valid_from: None,
                 valid_until: None,
+                source: None,
+                quote: None,
             }],
             body: body.into(),
             changes: Vec::new(),

@@ -13,6 +13,7 @@ pub mod hash;
 pub mod load;
 pub mod names;
 pub mod sheet;
+pub mod sources;
 pub mod state;
 
 use std::collections::BTreeMap;

@@ -5,6 +5,7 @@ use std::path::Path;
 pub use super::doc::*;
 pub use super::fields::is_hash;
 use super::fields::{check_place, read_changes, read_facts, read_key_facts, read_translation_of};
+use super::sources::resolve_fact_sources;
 use crate::content::frontmatter::Split;
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -133,10 +134,11 @@ pub fn read(path: &Path, split: &Split, place: &Place, diags: &mut Diagnostics) 
         "One or two sentences.",
         |r, n| r.text(n, "summary"),
     );
-    let key_facts = match get(entries, "key_facts").filter(|_| allowed.contains(&"key_facts")) {
-        Some(n) => read_key_facts(&mut r, n, place.is_source),
-        None => Vec::new(),
-    };
+    let (mut key_facts, fact_sources) =
+        match get(entries, "key_facts").filter(|_| allowed.contains(&"key_facts")) {
+            Some(n) => read_key_facts(&mut r, n, place.is_source),
+            None => (Vec::new(), Vec::new()),
+        };
     let changes = match get(entries, "changes").filter(|_| allowed.contains(&"changes")) {
         Some(n) => read_changes(&mut r, n),
         None => Vec::new(),
@@ -173,6 +175,9 @@ pub fn read(path: &Path, split: &Split, place: &Place, diags: &mut Diagnostics) 
             _ => return None,
         }
     };
+    if let Role::Sheet(f) | Role::Overview(f) = &role {
+        resolve_fact_sources(&mut r, &mut key_facts, fact_sources, &f.sources);
+    }
     let (title, summary) = (title?, summary?);
     for (what, value, pos) in [
         ("title", &title.value, title.pos),

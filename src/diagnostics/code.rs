@@ -56,8 +56,12 @@ codes! {
     BadHours = "bad-hours",
     /// A telephone number has letters, a `+` inside, or too few or too many digits.
     BadPhone = "bad-phone",
+    /// A source's `ignore` line is not a regular expression.
+    BadPattern = "bad-pattern",
     /// A route in `site.yaml` is not a valid name (lower-case letters, digits, hyphens).
     BadRoute = "bad-route",
+    /// A source's `selector` is not a CSS selector.
+    BadSelector = "bad-selector",
     /// An address is not a full `https://` or `http://` address with a host.
     BadUrl = "bad-url",
     /// `dir` is not `ltr` or `rtl`, or `derive`'s `by` is not `transliterate`.
@@ -82,6 +86,8 @@ codes! {
     FactExpired = "fact-expired",
     /// A key fact's `valid_until` is within `warning_days`, and no fact of its label takes over.
     FactExpiring = "fact-expiring",
+    /// A key fact's `quote` is no longer on its source's page, as `sources` last saw it.
+    FactUnsupported = "fact-unsupported",
     /// A source's key fact names a year in its value but has neither `valid_from` nor `valid_until`.
     FactUndated = "fact-undated",
     /// A Fluent file defines a message or term twice.
@@ -124,6 +130,12 @@ codes! {
     PathMismatch = "path-mismatch",
     /// A PO file is not valid gettext syntax.
     PoSyntax = "po-syntax",
+    /// A source's address answered 404, 410, 5xx or a redirect loop when `sources` last fetched it.
+    SourceBroken = "source-broken",
+    /// A source's page text differs from the text confirmed at its last review.
+    SourceChanged = "source-changed",
+    /// A source's address redirects permanently (301/308) to another.
+    SourceMoved = "source-moved",
     /// A symlinked folder points inside the site; it is not followed.
     SymlinkDir = "symlink-dir",
     /// A symlink points outside the site or nowhere; it is not followed.
@@ -148,6 +160,8 @@ codes! {
     UnknownLabel = "unknown-label",
     /// A PO file's `msgid` (with its `msgctxt`) is not a segment of the current source.
     UnknownSegment = "unknown-segment",
+    /// A key fact's `source` is not a position in `sources` or one of their URLs.
+    UnknownSource = "unknown-source",
     /// A file name, setting or Fluent file names a language the site does not have.
     UnknownLanguage = "unknown-language",
     /// A Fluent file has a message the source language's file does not have.

@@ -3,9 +3,11 @@
 //! edit is about change: BOM, CRLF, comments and layout are kept.
 
 mod note;
+mod review;
 mod stamp;
 
 pub use note::renote;
+pub use review::{Dates, redate};
 pub use stamp::restamp;
 
 use std::io::Write;

@@ -98,6 +98,21 @@ pub struct KeyFactView {
     pub from: Option<String>,
     /// The mark of a fact past its last day.
     pub expired: Option<String>,
+    /// The source that supports the fact: its title, and its address
+    /// with a text fragment that highlights the quote when there is one.
+    pub source_title: Option<String>,
+    pub source_url: Option<String>,
+}
+
+/// `url#:~:text=quote`, the quote percent-encoded as the URL Fragment
+/// Text Directives spec asks (`-`, `&` and `,` among the encoded).
+pub fn text_fragment_url(url: &str, quote: &str) -> String {
+    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+    const KEEP: &percent_encoding::AsciiSet =
+        &NON_ALPHANUMERIC.remove(b'.').remove(b'_').remove(b'~');
+    let base = url.split('#').next().unwrap_or(url);
+    let words = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("{base}#:~:text={}", utf8_percent_encode(&words, KEEP))
 }
 
 /// A change note as a reader sees it.
@@ -203,11 +218,20 @@ pub fn sheet<'a>(model: &'a Model, words: &Words, i: usize) -> Option<(SheetView
                     )
                 }
             };
+            let src = k
+                .source
+                .as_ref()
+                .and_then(|i| s.inherited.sources.get(i.value));
             Some(KeyFactView {
                 label: words.t(&format!("fact-{}", k.label.value)),
                 value: k.value.clone(),
                 from,
                 expired,
+                source_title: src.map(|x| x.title.clone()),
+                source_url: src.map(|x| match &k.quote {
+                    Some(q) => text_fragment_url(&x.url, &q.value),
+                    None => x.url.clone(),
+                }),
             })
         })
         .collect();

@@ -19,7 +19,7 @@ fn status_table_in_a_pipe_is_plain_text() {
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(
         lines[0].split_whitespace().collect::<Vec<_>>(),
-        ["sheet", "due", "en", "sq", "sr-Cyrl", "sr-Latn"]
+        ["sheet", "due", "en", "sq", "sr-Cyrl", "sr-Latn", "sources"]
     );
     assert_eq!(
         lines[1].split_whitespace().collect::<Vec<_>>(),
@@ -29,7 +29,9 @@ fn status_table_in_a_pipe_is_plain_text() {
             "fresh",
             "OUTDATED",
             "OUTDATED",
-            "OUTDATED*"
+            "OUTDATED*",
+            "not",
+            "watched"
         ]
     );
     run.err_has("1 sheet: 1 fresh, 0 due soon, 0 overdue, 0 expired, 0 invalid; translations: 0 current, 3 outdated, 0 missing");
@@ -42,7 +44,7 @@ fn status_table_in_a_pipe_is_plain_text() {
             .unwrap()
             .split_whitespace()
             .collect::<Vec<_>>(),
-        ["de/work", "2026-06-30", "OVERDUE"]
+        ["de/work", "2026-06-30", "OVERDUE", "not", "watched"]
     );
     site.run(&["status", "--lang", "sr"])
         .code(2)

@@ -108,3 +108,13 @@ fn translit() {
 fn serve_path() {
     replay("serve_path", text(props::serve_path));
 }
+
+#[test]
+fn page_text() {
+    replay("page_text", props::page_text);
+}
+
+#[test]
+fn source_record() {
+    replay("source_record", text(props::source_record));
+}

@@ -21,3 +21,4 @@ mod po;
 mod sample;
 mod serve;
 mod snapshot;
+mod sources;
