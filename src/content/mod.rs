@@ -6,7 +6,7 @@
 
 pub mod centres;
 pub mod doc;
-mod fields;
+pub(crate) mod fields;
 pub mod frontmatter;
 pub mod hash;
 pub mod load;
@@ -35,6 +35,8 @@ pub struct Site {
     pub destinations: BTreeMap<String, Destination>,
     /// `content/centres.yaml`: where to get free, personal advice.
     pub centres: Vec<centres::Centre>,
+    /// `content/finder.yaml`: the route finder's questions, if any.
+    pub finder: Option<crate::finder::Finder>,
 }
 
 #[derive(Default, Clone)]
