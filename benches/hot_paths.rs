@@ -1,5 +1,5 @@
-//! Micro-benchmarks of the hot paths of a build, on the bundled sample
-//! site: `cargo bench`. The whole-build comparisons with Hugo and Zola are
+//! Micro-benchmarks of the hot paths of a model, on the bundled sample
+//! site: `cargo bench`. The whole-model comparisons with Hugo and Zola are
 //! in `bench/run`.
 
 use std::path::Path;
@@ -8,7 +8,7 @@ use factsheet::content::Site;
 use factsheet::content::frontmatter;
 use factsheet::content::sheet::{self, Place};
 use factsheet::diagnostics::Diagnostics;
-use factsheet::render::{self, Model, Route};
+use factsheet::render::{self, Model, Page, Route};
 use factsheet::theme::Theme;
 
 fn main() {
@@ -58,11 +58,11 @@ fn fluent_plural_message(bencher: divan::Bencher) {
 fn sheet_page_template(bencher: divan::Bencher) {
     let site = sample();
     let theme = Theme::load(&site.root, &|p| p.to_path_buf()).unwrap();
-    let build = Model::new(&site, "2026-11-23".parse().unwrap(), "https://example.org/");
-    // Templates compile once per build; this is one page through them.
-    let html = render::html::Html::new(&build, &theme, true).unwrap();
+    let model = Model::new(&site, "2026-11-23".parse().unwrap(), "https://example.org/");
+    // Templates compile once per model; this is one page through them.
+    let html = render::html::Html::new(&model, &theme, true).unwrap();
     bencher.bench(|| {
-        html.render(Route::Sheet {
+        html.render(Page::Sheet {
             lang: "mk",
             sheet: 0,
         })
@@ -74,11 +74,13 @@ fn sheet_page_template(bencher: divan::Bencher) {
 fn handout_pdf(bencher: divan::Bencher) {
     let site = sample();
     let theme = Theme::load(&site.root, &|p| p.to_path_buf()).unwrap();
-    let build = Model::new(&site, "2026-11-23".parse().unwrap(), "https://example.org/");
-    let typesetter = render::pdf::typesetter(&theme, build.today);
-    let route = build.parse("sq/de/work/handout.pdf").unwrap();
+    let model = Model::new(&site, "2026-11-23".parse().unwrap(), "https://example.org/");
+    let typesetter = render::pdf::typesetter(&theme, model.today);
+    let Some(Route::Pdf(route)) = model.parse("sq/de/work/handout.pdf") else {
+        panic!("the sample has no Albanian handout of de/work");
+    };
     bencher.bench(|| {
-        render::pdf::render(&build, &typesetter, route)
+        render::pdf::render(&model, &typesetter, route)
             .unwrap()
             .unwrap()
     });

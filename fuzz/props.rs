@@ -26,13 +26,13 @@ pub fn sheet(data: &[u8]) {
             assert!(d.hint.is_some(), "every diagnostic says what to do: {d:?}");
         }
     }
-    let _ = factsheet::commands::restamp(data, "0123456789abcdef");
+    let _ = factsheet::edit::restamp(data, "0123456789abcdef");
     // `note` writes only what reads back, and keeps every line it found
     // (but the hash it replaces), in order.
     let day = "2026-12-01".parse().expect("date");
     for note in [None, Some("A \"note\": # not a comment\nand a second line")] {
         let hash = "0123456789abcdef";
-        let Some(out) = factsheet::commands::renote(data, note.map(|n| (day, n)), hash) else {
+        let Some(out) = factsheet::edit::renote(data, note.map(|n| (day, n)), hash) else {
             continue;
         };
         let text = String::from_utf8(out).expect("UTF-8 in, UTF-8 out");

@@ -14,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const [bin, site] = process.argv.slice(2);
 const axeSource = await readFile(join(here, "node_modules/axe-core/axe.min.js"), "utf8");
 const port = await new Promise((ok) => { const s = createServer(); s.listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => ok(p)); }); });
-const server = spawn(bin, ["--today", "2026-12-01", "serve", "--port", String(port)], { cwd: site, stdio: ["ignore", "ignore", "inherit"] });
+const server = spawn(bin, ["--today", "2026-12-07", "serve", "--port", String(port)], { cwd: site, stdio: ["ignore", "ignore", "inherit"] });
 const base = `http://127.0.0.1:${port}/`;
 for (let i = 0; i < 200; i++) {
   try { if ((await fetch(base)).ok) break; } catch {}

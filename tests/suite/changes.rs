@@ -516,3 +516,37 @@ fn an_outdated_translation_never_shows_last_years_fact_as_current() {
     assert!(!page.contains("25 000 në 2026"), "{page}");
     assert!(page.contains("30,000 in 2027"), "{page}");
 }
+
+#[test]
+fn a_fact_that_names_a_year_needs_its_dates() {
+    let site = TestSite::base();
+    let check = |value: &str| {
+        site.write(
+            "content/de/work.en.md",
+            base_source_with("    value: €75\n", value),
+        );
+        site.run(&[
+            "--today",
+            "2026-03-01",
+            "stamp",
+            "content/de/work.sq.md",
+            "content/de/work.sr-Cyrl.md",
+        ])
+        .code(0);
+        site.run(&["--today", "2026-03-01", "check"])
+    };
+    let r = check("    value: €75 as of 2026\n");
+    r.code(0)
+        .err_has("content/de/work.en.md:12:12: warning[fact-undated]: key fact `fee` names the year 2026 but has no dates")
+        .err_has("add `valid_from:` and/or `valid_until:`");
+    // Bound in time, or with no year in it: nothing to say.
+    for value in [
+        "    value: €75 as of 2026\n    valid_from: 2026-01-01\n",
+        "    value: €75 until the end of 2026\n    valid_until: 2026-12-31\n",
+        "    value: €1,500 a semester\n",
+    ] {
+        let r = check(value);
+        r.code(0);
+        assert!(!r.stderr.contains("fact-undated"), "{value}: {}", r.stderr);
+    }
+}

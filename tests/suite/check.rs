@@ -28,7 +28,7 @@ fn the_base_fixture_and_the_sample_site_pass() {
         .code(0)
         .err_has("check passed: 1 sheet and 2 translations in 4 languages: 0 errors, 0 warnings");
     TestSite::sample()
-        .run(&["--today", "2026-12-01", "check"])
+        .run(&["--today", "2026-12-07", "check"])
         .code(0)
         .err_has("check passed: 10 sheets");
 }

@@ -55,10 +55,10 @@ fn status_table_in_a_pipe_is_plain_text() {
 #[test]
 fn status_json_has_every_sheet_and_language() {
     let site = TestSite::sample();
-    let run = site.run(&["--today", "2026-12-01", "status", "--format", "json"]);
+    let run = site.run(&["--today", "2026-12-07", "status", "--format", "json"]);
     run.code(0);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(json["today"], "2026-12-01");
+    assert_eq!(json["today"], "2026-12-07");
     let sheets = json["sheets"].as_array().unwrap();
     assert!(sheets.len() >= 10);
     let langs = ["en", "sq", "sr-Cyrl", "sr-Latn", "mk", "bs", "hr"];

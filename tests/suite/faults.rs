@@ -9,7 +9,7 @@ use crate::common::{TestSite, base_source_with as src, leftovers, tree};
 #[test]
 fn killed_builds_leave_the_old_site_or_the_new_one_never_a_mix() {
     let site = TestSite::sample();
-    let args = ["--today", "2026-12-01", "build", "--out", "public"];
+    let args = ["--today", "2026-12-07", "build", "--out", "public"];
     site.run(&args).code(0);
     let old = tree(&site.path().join("public"));
     // The next build differs, so a partial swap would show.
@@ -17,7 +17,7 @@ fn killed_builds_leave_the_old_site_or_the_new_one_never_a_mix() {
         .read("content/de/work.en.md")
         .replace("Find a", "Find a real");
     site.write("content/de/work.en.md", &sheet);
-    site.run(&["--today", "2026-12-01", "build", "--out", "expected"])
+    site.run(&["--today", "2026-12-07", "build", "--out", "expected"])
         .code(0);
     let new = tree(&site.path().join("expected"));
     assert_ne!(old, new);
@@ -77,13 +77,9 @@ fn an_output_that_cannot_be_written_fails_clearly_and_keeps_the_previous_site() 
         "the other output is untouched"
     );
 
-    // A read-only parent (only meaningful when not root).
-    let root = Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| o.stdout == b"0\n")
-        .unwrap_or(true);
-    if !root {
+    // A parent folder the build may not write to: by permissions where
+    // they bind (not for root, as in CI), and always by a read-only mount.
+    if !is_root() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(site.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
         let run = site.run(&["--today", "2026-03-01", "build", "--no-pdf"]);
@@ -91,25 +87,81 @@ fn an_output_that_cannot_be_written_fails_clearly_and_keeps_the_previous_site() 
         run.code(2);
         assert_eq!(tree(&site.path().join("public")), before);
     }
+    #[cfg(target_os = "linux")]
+    {
+        // The site's folder bound read-only over itself; `cd` enters the
+        // mount. Output and status come back on stdout.
+        let script = r#"
+            mount --bind "$PWD" "$PWD"
+            mount -o remount,bind,ro "$PWD"
+            cd "$PWD"
+            set +e
+            $BIN --today 2026-03-01 build --no-pdf 2>&1
+            echo "exit=$?"
+        "#;
+        let test = "an_output_that_cannot_be_written_fails_clearly_and_keeps_the_previous_site";
+        if let Some(out) = in_mount_namespace(site.path(), script, test) {
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                out.status.success(),
+                "{text}{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(text.ends_with("exit=2\n"), "{text}");
+            assert!(text.contains("the disk is mounted read-only"), "{text}");
+            assert!(text.contains("public left as it was"), "{text}");
+            assert!(!text.contains("panicked"), "{text}");
+            assert_eq!(tree(&site.path().join("public")), before);
+        }
+    }
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout == b"0\n")
+        .unwrap_or(true)
+}
+
+/// CI's runs (`CI` set, and not to "false" or "0"), where a check that
+/// cannot run is a failure rather than a skip.
+#[cfg(target_os = "linux")]
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
 }
 
 /// Runs `script` with `sh` in a private mount namespace (so that it may
-/// mount a small tmpfs), or returns None where this machine forbids it.
+/// mount), as root there. Where this machine forbids that: a failure in
+/// CI, elsewhere None and a SKIPPED line on the terminal (written past
+/// the test harness's capture, which would hide it).
 #[cfg(target_os = "linux")]
-fn in_mount_namespace(dir: &std::path::Path, script: &str) -> Option<std::process::Output> {
+fn in_mount_namespace(
+    dir: &std::path::Path,
+    script: &str,
+    test: &str,
+) -> Option<std::process::Output> {
     let out = Command::new("unshare")
         .args(["--user", "--map-root-user", "--mount", "sh", "-ec", script])
         .current_dir(dir)
         .env("BIN", env!("CARGO_BIN_EXE_factsheet"))
         .env("NO_COLOR", "1")
-        .output()
-        .ok()?;
-    let err = String::from_utf8_lossy(&out.stderr);
-    if !out.status.success() && err.contains("unshare:") {
-        eprintln!("skipped: cannot make a mount namespace here: {err}");
-        return None;
-    }
-    Some(out)
+        .output();
+    let refused = match &out {
+        Err(e) => format!("cannot run unshare: {e}"),
+        Ok(o) if !o.status.success() && o.stderr.starts_with(b"unshare:") => {
+            String::from_utf8_lossy(&o.stderr).trim().to_string()
+        }
+        Ok(_) => return out.ok(),
+    };
+    let why = format!("{test}: no mount namespace here ({refused})");
+    assert!(
+        !in_ci(),
+        "{why}; CI must run this check: allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1, or an AppArmor/container profile that permits unshare)"
+    );
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED: {why}");
+    None
 }
 
 #[cfg(target_os = "linux")]
@@ -137,7 +189,8 @@ fn a_full_disk_or_a_read_only_one_fails_clearly_and_keeps_the_previous_site() {
         $B 2> ro.txt; echo $? > ro.rc
         hashes > after-ro.txt
     "#;
-    let Some(out) = in_mount_namespace(site.path(), script) else {
+    let test = "a_full_disk_or_a_read_only_one_fails_clearly_and_keeps_the_previous_site";
+    let Some(out) = in_mount_namespace(site.path(), script, test) else {
         return;
     };
     assert!(
@@ -182,7 +235,7 @@ fn builds_into_one_output_at_once_wait_for_each_other() {
     let site = TestSite::sample();
     let args = [
         "--today",
-        "2026-12-01",
+        "2026-12-07",
         "build",
         "--no-pdf",
         "--out",

@@ -4,14 +4,14 @@
 //! `tests/fuzz/<target>/`. `scripts/fuzz` runs the fuzzers and fills both.
 
 #[path = "../../fuzz/props.rs"]
-mod props;
+pub(crate) mod props;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 /// Runs `check` on every file kept for `target`; fails naming each input
 /// that fails, so that a regression shows which case it was.
-fn replay(target: &str, check: impl Fn(&[u8])) {
+fn replay(target: &str, check: impl Fn(&[u8]) + Sync) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     for dir in [
@@ -27,14 +27,33 @@ fn replay(target: &str, check: impl Fn(&[u8])) {
         !files.is_empty(),
         "nothing kept for {target}: run scripts/fuzz"
     );
-    let failed: Vec<String> = files
-        .iter()
-        .filter(|f| {
-            let bytes = std::fs::read(f).unwrap();
-            catch_unwind(AssertUnwindSafe(|| check(&bytes))).is_err()
-        })
-        .map(|f| f.display().to_string())
-        .collect();
+    // On every core: pdf_data's thousand handouts took 78 s on one, the
+    // longest test of the suite by far.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut failed: Vec<String> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|i| {
+                let (files, check) = (&files, &check);
+                s.spawn(move || {
+                    files
+                        .iter()
+                        .skip(i)
+                        .step_by(threads)
+                        .filter(|f| {
+                            let bytes = std::fs::read(f).unwrap();
+                            catch_unwind(AssertUnwindSafe(|| check(&bytes))).is_err()
+                        })
+                        .map(|f| f.display().to_string())
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap())
+            .collect()
+    });
+    failed.sort();
     assert!(
         failed.is_empty(),
         "{target}: {} of {} failed: {failed:#?}",
@@ -45,7 +64,7 @@ fn replay(target: &str, check: impl Fn(&[u8])) {
 
 /// Text targets see the input's longest valid UTF-8 prefix, as
 /// `arbitrary` hands a `&str` to a fuzz target.
-fn text(check: fn(&str)) -> impl Fn(&[u8]) {
+fn text(check: fn(&str)) -> impl Fn(&[u8]) + Sync {
     move |b| {
         let valid = match std::str::from_utf8(b) {
             Ok(s) => s,

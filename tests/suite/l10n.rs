@@ -115,7 +115,7 @@ fn messages_have_no_isolation_marks_and_every_language_differs_from_english() {
 #[test]
 fn pages_fall_back_through_the_chain_and_derive_serbian_latin() {
     let site = sample();
-    let sheets = site.sheets("2026-12-01".parse().unwrap());
+    let sheets = site.sheets("2026-12-07".parse().unwrap());
     let de_work = sheets
         .iter()
         .find(|s| s.destination == "de" && s.route == "work")

@@ -17,4 +17,6 @@ mod mutations;
 mod pack;
 mod pdf;
 mod po;
+mod sample;
 mod serve;
+mod snapshot;

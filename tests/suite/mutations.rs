@@ -8,6 +8,8 @@ use std::path::Path;
 use factsheet::content::sheet::{self, Place};
 use factsheet::diagnostics::Diagnostics;
 
+use crate::fuzz_regressions::props;
+
 /// xorshift64: the same sequence on every machine.
 struct Rng(u64);
 
@@ -58,6 +60,12 @@ const INTERESTING: &[&[u8]] = &[
     b"null",
     b"?",
     b"%YAML 1.2\n",
+    // Fluent: placeables, selectors, terms, escapes.
+    b"{ $",
+    b" ->\n",
+    b"*[",
+    b"{ -",
+    b"\\u",
 ];
 
 fn mutate(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
@@ -129,8 +137,20 @@ fn mutated_yaml_and_fluent_never_panic() {
             let mut diags = Diagnostics::default();
             let _ = factsheet::config::SiteConfig::parse(&text, Path::new("site.yaml"), &mut diags);
         }
-        let data = mutate(&mut rng, &ftl);
-        let text = String::from_utf8_lossy(&data).into_owned();
-        let _ = fluent_bundle::FluentResource::try_new(text);
+        read_fluent(&mutate(&mut rng, &ftl));
+    }
+}
+
+/// A Fluent file as `L10n::load` reads one: decoded, then the project's
+/// reader with its parser limits, reference check and formatting
+/// (`fuzz/props.rs`). Bytes that do not decode get a placed error; the
+/// reader still sees the rest, so that the mutation is not wasted.
+fn read_fluent(bytes: &[u8]) {
+    match factsheet::text::decode(bytes) {
+        Ok(text) => props::fluent(&text),
+        Err(d) => {
+            assert!(d.line.is_some() && !d.message.is_empty(), "{d:?}");
+            props::fluent(&String::from_utf8_lossy(bytes));
+        }
     }
 }

@@ -28,7 +28,7 @@ fn a_pack_has_a_cover_contents_and_each_sheet_in_both_languages() {
     let out = site.path().join("visitor.pdf");
     site.run(&[
         "--today",
-        "2026-12-01",
+        "2026-12-07",
         "pack",
         "de/work",
         "it/seasonal-work",
@@ -50,7 +50,7 @@ fn a_pack_has_a_cover_contents_and_each_sheet_in_both_languages() {
     let cover = flat(&pdf_text(&out, false, true));
     for want in [
         "Fletët tuaja informative",
-        "1 dhjetor 2026",
+        "7 dhjetor 2026",
         "Gjermania · Punë: Punë në Gjermani",
         "Italia · Punë sezonale",
         "Sporteli i Migracionit, Zyra Rajonale e Punësimit Tiranë",
@@ -87,7 +87,7 @@ fn a_pack_has_a_cover_contents_and_each_sheet_in_both_languages() {
         .expect("a page with a QR code");
     let codes = qr_codes(&out, page);
     assert!(
-        codes[0].starts_with("https://example.org/factsheets/sq/de/work/?v=20261201-")
+        codes[0].starts_with("https://example.org/factsheets/sq/de/work/?v=20261207-")
             && codes[0].ends_with("#updates"),
         "{codes:?}"
     );
@@ -107,7 +107,7 @@ fn a_sheet_missing_in_the_language_follows_the_fallback_chain() {
     // ca/work has no Macedonian: the chain gives sr-Cyrl, then English.
     site.run(&[
         "--today",
-        "2026-12-01",
+        "2026-12-07",
         "pack",
         "ca/work",
         "--lang",
@@ -129,7 +129,7 @@ fn a_sheet_missing_in_the_language_follows_the_fallback_chain() {
     // once, and named by the language it is in.
     site.run(&[
         "--today",
-        "2026-12-01",
+        "2026-12-07",
         "pack",
         "ca/work",
         "--lang",
@@ -168,18 +168,16 @@ fn a_pack_request_the_site_cannot_fill_says_what_it_has() {
             "--centre `tiran` is not in content/centres.yaml; did you mean `tirana`?",
         ),
     ] {
-        let mut all = vec!["--today", "2026-12-01", "pack"];
+        let mut all = vec!["--today", "2026-12-07", "pack"];
         all.extend(args);
         site.run(&all).code(2).err_has(want);
     }
-    assert!(!site.path().join("pack-sq-2026-12-01.pdf").exists());
+    assert!(!site.path().join("pack-sq-2026-12-07.pdf").exists());
 }
 
 #[test]
 fn centres_are_listed_in_every_language_and_linked_from_every_page() {
-    let site = TestSite::sample();
-    site.run(&["--today", "2026-12-01", "build", "--no-pdf"])
-        .code(0);
+    let site = &crate::common::built_sample().site;
     let page = site.read("public/sr-cyrl/centres/index.html");
     assert_eq!(page.matches("<li id=\"centre-").count(), 3);
     assert!(page.contains("понедељак–петак"), "CLDR day names: {page}");
@@ -227,7 +225,7 @@ fn a_pack_has_bookmarks_its_title_shown_and_its_languages_tagged() {
     let out = site.path().join("p.pdf");
     site.run(&[
         "--today",
-        "2026-12-01",
+        "2026-12-07",
         "pack",
         "de/work",
         "it/seasonal-work",

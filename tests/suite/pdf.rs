@@ -3,23 +3,14 @@
 //! page x of y, sources printed whole, warnings, QR codes that scan.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use crate::common::{TestSite, base_source_with as src, pdf_text, qr_codes, tool};
 
-const TODAY: &str = "2026-12-01";
 const LANGS: [&str; 7] = ["en", "sq", "sr-Cyrl", "sr-Latn", "mk", "bs", "hr"];
 
-/// The sample site, built once with PDFs for every test here.
+/// The sample site, built once with PDFs for the whole run.
 fn sample() -> &'static TestSite {
-    static SITE: OnceLock<TestSite> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let site = TestSite::sample();
-        site.run(&["--today", TODAY, "build"])
-            .code(0)
-            .err_has(" PDFs (");
-        site
-    })
+    &crate::common::built_sample().site
 }
 
 fn pdf(site: &TestSite, rel: &str) -> PathBuf {
@@ -208,7 +199,7 @@ fn the_qr_code_decodes_to_the_page_url() {
     );
     // YYYYMMDD-hex: the date the printout describes and a short id.
     assert!(
-        version.starts_with("20261201-") && version.len() == 15,
+        version.starts_with("20261207-") && version.len() == 15,
         "{version}"
     );
     // The printed short address is lower case too: readers type it. It

@@ -9,9 +9,9 @@ use std::time::{Duration, Instant};
 
 use crate::common::{TestSite, base_source_with as src, pdf_text};
 
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
 }
 
 impl Drop for Server {
@@ -29,7 +29,7 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn start(site: &TestSite) -> Server {
+pub(crate) fn start(site: &TestSite) -> Server {
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_factsheet"))
         .args([
@@ -55,7 +55,7 @@ fn start(site: &TestSite) -> Server {
 
 /// A raw HTTP/1.0 GET: status, headers, body. The path is sent as is.
 /// A connection reset while the server swaps its site is retried.
-fn get(port: u16, path: &str) -> (u16, String, Vec<u8>) {
+pub(crate) fn get(port: u16, path: &str) -> (u16, String, Vec<u8>) {
     let mut attempt = 0;
     let raw = loop {
         attempt += 1;

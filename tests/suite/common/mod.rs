@@ -2,8 +2,10 @@
 //! temporary folder.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 pub struct Run {
     pub code: i32,
@@ -130,6 +132,88 @@ impl TestSite {
     /// `check` on a fixed day, when the base sheet is fresh.
     pub fn check(&self) -> Run {
         self.run(&["--today", "2026-03-01", "check"])
+    }
+}
+
+/// The day the shared sample is built on.
+pub const SAMPLE_TODAY: &str = "2026-12-07";
+
+/// A site built once per test run, for the tests that only read it.
+pub struct Built {
+    pub site: TestSite,
+    /// Every file of the output, `public/`, by relative path.
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Built {
+    /// The built file `rel` (under `public/`) as text.
+    #[track_caller]
+    pub fn text(&self, rel: &str) -> &str {
+        let bytes = self
+            .files
+            .get(rel)
+            .unwrap_or_else(|| panic!("{rel} was not built"));
+        std::str::from_utf8(bytes).unwrap()
+    }
+
+    /// The path of the built file `rel`.
+    #[track_caller]
+    pub fn path(&self, rel: &str) -> PathBuf {
+        assert!(self.files.contains_key(rel), "{rel} was not built");
+        self.site.path().join("public").join(rel)
+    }
+}
+
+/// The sample site with PDFs, built on [`SAMPLE_TODAY`]. A test that edits
+/// content or builds again takes its own `TestSite::sample()`.
+pub fn built_sample() -> &'static Built {
+    static BUILT: OnceLock<Built> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let site = TestSite::shared();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["content", "translations"] {
+            copy_dir(&root.join(dir), &site.path().join(dir));
+        }
+        site.build(&["--today", SAMPLE_TODAY, "build"])
+    })
+}
+
+impl TestSite {
+    /// An empty folder that outlives the test that makes it: statics are
+    /// never dropped, so it is named by the process and the next run
+    /// removes those of processes that have ended.
+    fn shared() -> TestSite {
+        let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        #[cfg(target_os = "linux")]
+        for e in std::fs::read_dir(tmp).into_iter().flatten().flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if let Some(pid) = name
+                .strip_prefix("shared-")
+                .and_then(|n| n.split('-').next())
+                && !Path::new("/proc").join(pid).exists()
+            {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
+        }
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("shared-{}-", std::process::id()))
+            .tempdir_in(tmp)
+            .unwrap();
+        TestSite { dir }
+    }
+
+    /// A shared copy of the fixture `name`.
+    pub fn shared_copy_of(name: &str) -> TestSite {
+        let site = Self::shared();
+        copy_dir(&fixture(name), site.path());
+        site
+    }
+
+    /// Runs `args`, a build into `public/`, which must succeed.
+    pub fn build(self, args: &[&str]) -> Built {
+        self.run(args).code(0).err_has("built ");
+        let files = tree(&self.path().join("public"));
+        Built { site: self, files }
     }
 }
 
