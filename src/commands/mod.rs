@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod diff;
 mod export;
+mod finder;
 mod import;
 mod new;
 mod note;
@@ -238,6 +239,7 @@ pub fn run(cli: Cli) -> Result {
             },
         ),
         Command::Diff { file } => diff::run(&ctx, file),
+        Command::Finder { format } => finder::run(&ctx, *format),
         Command::Serve { bind, port, no_pdf } => serve::run(&ctx, bind, *port, *no_pdf),
     }
 }

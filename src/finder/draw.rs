@@ -28,11 +28,15 @@ fn outcome(finder: &Finder, sheets: &[String], found: &Found) -> Vec<String> {
         let fallback = finder.outcomes.iter().find(|o| o.when.is_none());
         lines.push(fallback.map_or("(nothing)".into(), |o| format!("({})", o.id.value)));
     }
-    lines.extend(found.near.iter().map(|&(t, q)| {
+    lines.extend(found.near.iter().map(|(t, qs)| {
+        let needs: Vec<&str> = qs
+            .iter()
+            .map(|&q| finder.questions[q].id.value.as_str())
+            .collect();
         format!(
             "near: {} (needs {})",
-            target(finder, sheets, t),
-            finder.questions[q].id.value
+            target(finder, sheets, *t),
+            needs.join(", ")
         )
     }));
     lines

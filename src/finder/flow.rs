@@ -44,8 +44,9 @@ pub struct Rule {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Found {
     pub matches: Vec<Target>,
-    /// Sheets that miss by one answer, and the question they miss on.
-    pub near: Vec<(Target, usize)>,
+    /// Sheets that miss by one answer: the question they miss on, then
+    /// those not asked that they have conditions on too.
+    pub near: Vec<(Target, Vec<usize>)>,
 }
 
 /// One page of the finder.
@@ -118,7 +119,7 @@ impl Rules {
     pub fn found(&self, answers: &[Answer]) -> Found {
         let mut matches: Vec<Target> = self.candidates(answers).iter().map(|r| r.target).collect();
         matches.sort();
-        let mut near: Vec<(Target, usize)> = self
+        let mut near: Vec<(Target, Vec<usize>)> = self
             .rules
             .iter()
             .filter(|r| matches!(r.target, Target::Sheet(_)))
@@ -128,7 +129,15 @@ impl Rules {
                     .filter(|&&(q, o)| r.allow.get(q).is_none_or(|a| a >> o & 1 == 0));
                 let (q, _) = *missed.next()?;
                 let near_miss = self.questions.get(q).is_some_and(|x| x.near_miss);
-                (missed.next().is_none() && near_miss).then_some((r.target, q))
+                if missed.next().is_some() || !near_miss {
+                    return None;
+                }
+                let unasked = (0..self.questions.len()).filter(|&x| {
+                    r.allow[x] != u64::MAX
+                        && self.questions[x].near_miss
+                        && !answers.iter().any(|a| a.0 == x)
+                });
+                Some((r.target, std::iter::once(q).chain(unasked).collect()))
             })
             .collect();
         near.sort();

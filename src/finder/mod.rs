@@ -11,3 +11,9 @@ pub mod model;
 
 pub use flow::{Flow, Rules, Step, Target};
 pub use model::Finder;
+
+/// The flow of `finder` over `sheets` (problems are `check`'s to report).
+pub fn flow(finder: &Finder, sheets: &[crate::content::model::SheetState]) -> Flow {
+    let mut ignored = crate::diagnostics::Diagnostics::default();
+    Flow::new(check::rules(finder, sheets, &mut ignored))
+}

@@ -79,11 +79,13 @@ fn near_misses_miss_by_one_answer_and_never_by_citizenship() {
     ]);
     let found = r.found(&[(0, 0), (1, 0), (2, 1)]);
     assert!(found.matches.is_empty());
-    assert_eq!(found.near, [(S(0), 2)], "{found:?}");
+    assert_eq!(found.near, [(S(0), vec![2])], "{found:?}");
     // With an offer, S(0) fits; S(1) is ruled out by citizenship alone.
     let found = r.found(&[(0, 0), (1, 0), (2, 0)]);
     assert_eq!(found.matches, [S(0)]);
-    assert_eq!(found.near, [(S(2), 1)]);
+    assert_eq!(found.near, [(S(2), vec![1])]);
+    // Missing the purpose, S(2) also needs an offer, which was not asked.
+    assert_eq!(r.found(&[(1, 0)]).near, [(S(2), vec![1, 2])]);
 }
 
 #[test]
