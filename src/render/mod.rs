@@ -47,6 +47,8 @@ pub struct Model<'a> {
     pub sheets: Vec<SheetState<'a>>,
     /// Destinations with at least one sheet, in order.
     pub destinations: Vec<&'a str>,
+    /// The route finder's pages, when the site has `finder.yaml`.
+    pub finder: Option<crate::finder::Flow>,
     /// The text of each sheet in each language (sheet × language, in the
     /// order of `site.config.tags()`), merged and transliterated once, when
     /// first asked for.
@@ -100,10 +102,15 @@ impl<'a> Model<'a> {
         let search = (0..site.config.languages.len())
             .map(|_| OnceLock::new())
             .collect();
+        let finder = site
+            .finder
+            .as_ref()
+            .map(|f| crate::finder::flow(f, &sheets));
         Model {
             site,
             today,
             base_url,
+            finder,
             sheets,
             destinations,
             texts,
