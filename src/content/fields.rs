@@ -91,7 +91,7 @@ pub(super) fn read_facts(
 
 /// `finder` (or an outcome's `when`): `question: [option, …]` or
 /// `question: option`. The names are checked against `finder.yaml` later.
-pub(crate) fn read_conditions(r: &mut Reader, node: &Node, what: &str) -> Vec<Condition> {
+pub(super) fn read_conditions(r: &mut Reader, node: &Node, what: &str) -> Vec<Condition> {
     let mut out: Vec<Condition> = Vec::new();
     for e in r.map(node, what).unwrap_or_default() {
         let question = Spanned::new(e.key.clone(), r.abs(e.key_pos));

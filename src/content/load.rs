@@ -96,7 +96,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Site, Fatal> {
         site.centres = crate::content::centres::read(&shown, &text, diags);
     }
     site.finder = read_site_file(root, "finder.yaml", diags)
-        .map(|(shown, text)| crate::finder::model::read(&shown, &text, diags));
+        .map(|(shown, text)| crate::content::finder::read(&shown, &text, diags));
     Ok(site)
 }
 

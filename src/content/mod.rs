@@ -6,7 +6,8 @@
 
 pub mod centres;
 pub mod doc;
-pub(crate) mod fields;
+mod fields;
+pub mod finder;
 pub mod frontmatter;
 pub mod hash;
 pub mod load;
@@ -36,7 +37,7 @@ pub struct Site {
     /// `content/centres.yaml`: where to get free, personal advice.
     pub centres: Vec<centres::Centre>,
     /// `content/finder.yaml`: the route finder's questions, if any.
-    pub finder: Option<crate::finder::Finder>,
+    pub finder: Option<finder::Finder>,
 }
 
 #[derive(Default, Clone)]

@@ -7,9 +7,9 @@
 use std::path::Path;
 
 use super::flow::{Flow, QuestionRule, Rule, Rules, Step, Target};
-use super::model::Finder;
 use crate::content::Site;
 use crate::content::doc::Condition;
+use crate::content::finder::Finder;
 use crate::content::model::SheetState;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::flow::{Flow, Found, Step, Target};
-use super::model::Finder;
+use crate::content::finder::Finder;
 
 fn target(finder: &Finder, sheets: &[String], t: Target) -> String {
     match t {

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::content::doc::Condition;
+use super::doc::Condition;
 use crate::diagnostics::{Code, Diagnostics};
 use crate::yaml::reader::{Reader, Spanned, get};
 use crate::yaml::{self, Node};
@@ -94,8 +94,7 @@ pub fn read(file: &Path, text: &str, diags: &mut Diagnostics) -> Finder {
         let Some(id) = id(&mut r, e, item, "this outcome", "no-route") else {
             continue;
         };
-        let when =
-            get(e, "when").map(|n| crate::content::fields::read_conditions(&mut r, n, "`when`"));
+        let when = get(e, "when").map(|n| super::fields::read_conditions(&mut r, n, "`when`"));
         let fallbacks = finder.outcomes.iter().filter(|o| o.when.is_none()).count();
         if when.is_none() && fallbacks > 0 {
             r.error_abs(
