@@ -153,17 +153,20 @@ impl<'b, 'a> Html<'b, 'a> {
         let m = self.model;
         let lang = from.lang()?;
         let words = Words::new(m.site, lang);
-        let (sheet, _) = view::sheet(m, &words, i)?;
+        // Not the whole sheet view: an outcome may list many sheets.
+        let s = m.sheets.get(i)?;
+        let text = m.text(i, lang)?;
+        let text_lang = view::text_lang(s.page(lang)?, lang);
         Some(FinderSheet {
             href: m.href(from, Page::Sheet { lang, sheet: i }),
-            place: self.place(lang, m.sheets.get(i)?),
-            title: sheet.title,
-            summary: sheet.summary,
-            checked: sheet.checked,
-            warnings: sheet.warnings,
+            place: self.place(lang, s),
+            title: text.title.clone(),
+            summary: text.summary.clone(),
+            checked: view::checked(&words, s.inherited.last_reviewed.value),
+            warnings: view::warnings(m, &words, i, &text_lang),
             needs,
-            lang: (sheet.text_lang != lang).then_some(sheet.text_lang),
-            dir: sheet.dir,
+            dir: (text_lang != lang).then(|| self.dir(&text_lang)),
+            lang: (text_lang != lang).then_some(text_lang),
         })
     }
 }
