@@ -179,6 +179,7 @@ finder-near = Listovi kojima nedostaje jedan uslov
 finder-safety-heading = Budite oprezni
 finder-safety-irregular = Rad ili boravak bez odgovarajuće vize ili dozvole može dovesti do protjerivanja i zabrane ulaska na više godina, i ostavlja vas bez zaštite od iskorištavanja.
 finder-safety-fraud = Lažna ponuda traži da platite posao, vizu, mjesto u kvoti ili termin, obećava sigurnu vizu ili dolazi od firme koju ne možete provjeriti. Službeni zahtjevi se podnose samo na službenim stranicama navedenim na svakom listu.
+finder-pack = Isprintaj paket ovih listova
 
 finder-q-citizenship = Koje je vaše državljanstvo?
 finder-a-citizenship-al = Albanija

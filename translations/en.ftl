@@ -176,6 +176,7 @@ finder-near = Sheets that miss by one condition
 finder-safety-heading = Stay safe
 finder-safety-irregular = Working or staying without the right visa or permit can lead to removal and a ban on returning for years, and leaves you without protection against exploitation.
 finder-safety-fraud = A fraudulent offer asks you to pay for a job, a visa, a quota place or an appointment, promises a sure visa, or comes from a company you cannot check. Official applications are made only on the official sites named on each sheet.
+finder-pack = Print a pack of these sheets
 
 finder-q-citizenship = What is your citizenship?
 finder-a-citizenship-al = Albania

@@ -179,6 +179,7 @@ finder-near = Listovi kojima nedostaje jedan uvjet
 finder-safety-heading = Budite oprezni
 finder-safety-irregular = Rad ili boravak bez odgovarajuće vize ili dozvole može dovesti do protjerivanja i zabrane ulaska na više godina te vas ostavlja bez zaštite od iskorištavanja.
 finder-safety-fraud = Lažna ponuda traži da platite posao, vizu, mjesto u kvoti ili termin, obećava sigurnu vizu ili dolazi od tvrtke koju ne možete provjeriti. Službeni zahtjevi podnose se samo na službenim stranicama navedenima na svakom listu.
+finder-pack = Ispiši paket ovih listova
 
 finder-q-citizenship = Koje je vaše državljanstvo?
 finder-a-citizenship-al = Albanija

@@ -176,6 +176,7 @@ finder-near = Fletët që nuk përshtaten vetëm për një kusht
 finder-safety-heading = Kini kujdes
 finder-safety-irregular = Të punosh ose të qëndrosh pa vizën ose lejen e duhur mund të çojë në largim dhe në ndalim hyrjeje për vite, dhe të lë pa mbrojtje kundër shfrytëzimit.
 finder-safety-fraud = Një ofertë mashtruese ju kërkon të paguani për një punë, një vizë, një vend në kuotë ose një takim, premton një vizë të sigurt, ose vjen nga një firmë që nuk mund ta verifikoni. Aplikimet zyrtare bëhen vetëm në faqet zyrtare të përmendura në çdo fletë.
+finder-pack = Printo një paketë me këto fletë
 
 finder-q-citizenship = Cila është shtetësia juaj?
 finder-a-citizenship-al = Shqipëria

@@ -49,6 +49,9 @@ pub struct Model<'a> {
     pub destinations: Vec<&'a str>,
     /// The route finder's pages, when the site has `finder.yaml`.
     pub finder: Option<crate::finder::Flow>,
+    /// Rendered by `serve`, which offers what a static site cannot (a
+    /// pack of the finder's results).
+    pub preview: bool,
     /// The text of each sheet in each language (sheet × language, in the
     /// order of `site.config.tags()`), merged and transliterated once, when
     /// first asked for.
@@ -111,6 +114,7 @@ impl<'a> Model<'a> {
             today,
             base_url,
             finder,
+            preview: false,
             sheets,
             destinations,
             texts,
@@ -118,6 +122,12 @@ impl<'a> Model<'a> {
             stale,
             search,
         }
+    }
+
+    /// The model as `serve` renders it.
+    pub fn previewed(mut self) -> Self {
+        self.preview = true;
+        self
     }
 
     /// `lang`'s search index (empty for a language the site lacks).

@@ -350,3 +350,23 @@ fn the_flow_as_text_and_as_graphviz() {
         );
     }
 }
+
+#[test]
+fn in_serve_an_outcome_offers_a_pack_of_its_results() {
+    let site = TestSite::sample();
+    let server = crate::serve::start_on(&site, TODAY);
+    let (status, _, page) = crate::serve::get(server.port, "/en/finder/al-work-no/");
+    assert_eq!(status, 200);
+    let page = String::from_utf8(page).unwrap();
+    assert!(
+        page.contains("<form class=\"finder-pack\" action=\"../../pack/pack.pdf\" method=\"get\"><input type=\"hidden\" name=\"sheet\" value=\"ca/work\"><input type=\"hidden\" name=\"sheet\" value=\"us/diversity-visa\">"),
+        "{page}"
+    );
+    // A build has no server to make it: no form.
+    let built = page_of_build("en/finder/al-work-no/index.html");
+    assert!(!built.contains("finder-pack"));
+}
+
+fn page_of_build(path: &str) -> String {
+    page(&built().files, path).to_string()
+}

@@ -131,6 +131,10 @@ pub struct FinderPage {
     pub near: Vec<FinderSheet>,
     /// On an outcome: where to get free advice.
     pub centres: Vec<CentreView>,
+    /// In `serve`, on an outcome with results: the pack PDF of them, and
+    /// their `destination/route` values; null and empty otherwise.
+    pub pack_action: Option<String>,
+    pub pack_sheets: Vec<String>,
 }
 
 /// A finder text, and its language when a fallback's.

@@ -61,6 +61,8 @@ impl<'b, 'a> Html<'b, 'a> {
             texts: Vec::new(),
             near: Vec::new(),
             centres: Vec::new(),
+            pack_action: None,
+            pack_sheets: Vec::new(),
         };
         let (Some(flow), Some(finder)) = (&m.finder, &m.site.finder) else {
             return page;
@@ -141,6 +143,20 @@ impl<'b, 'a> Html<'b, 'a> {
                         .extend(self.finder_sheet(here, i, needs.join(", ")));
                 }
                 page.centres = advice::centres(&words);
+                if m.preview {
+                    page.pack_sheets = found
+                        .matches
+                        .iter()
+                        .filter_map(|t| match *t {
+                            Target::Sheet(i) => m.sheets.get(i),
+                            Target::Text(_) => None,
+                        })
+                        .map(|s| format!("{}/{}", s.destination, s.route))
+                        .take(crate::render::pdf::pack::MAX_SHEETS)
+                        .collect();
+                    page.pack_action = (!page.pack_sheets.is_empty())
+                        .then(|| m.href(here, crate::render::route::Pdf::Pack { lang }));
+                }
             }
             None => {}
         }
