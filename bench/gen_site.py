@@ -34,6 +34,8 @@ ISO = ("ad ae af ag ai al am ao ar as at au aw az ba bb bd be bf bg bh bi bj bm 
        "tw tz ua ug us uy uz va vc ve vn vu ws ye za zm zw").split()
 
 LANGS = ["en", "sq", "sr-cyrl", "mk", "bs", "hr", "de", "it", "fr", "es", "pt", "ro", "el", "tr"]
+CITIZENSHIPS = ["al", "ba", "me", "mk", "rs", "xk", "hr", "other"]
+PURPOSES = ["work", "seasonal", "study", "family"]
 ROUTES = ["work", "seasonal-work", "study", "family", "training", "research", "au-pair",
           "job-seeking", "self-employment", "volunteering", "internship", "care-work"]
 
@@ -101,9 +103,12 @@ def main():
     ap.add_argument("--routes", type=int, default=10)
     ap.add_argument("--languages", type=int, default=10)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--no-finder", action="store_true", help="no content/finder.yaml, no sheet conditions")
     ap.add_argument("out")
     a = ap.parse_args()
     rng = random.Random(a.seed)
+    # Its own draws, so that the sheets are the same with and without it.
+    frng = random.Random(a.seed + 1)
     langs = LANGS[: a.languages]
     routes = ROUTES[: a.routes]
     dests = ISO[: a.destinations]
@@ -117,6 +122,19 @@ def main():
           f"routes: [{', '.join(routes)}]\nlanguages:\n{lang_yaml}")
     ftl = ["site-title = Benchmark"] + [f"country-{d} = Country {d.upper()}" for d in dests] + \
           [f"route-{r} = Route {r}" for r in routes] + ["fact-fee = Fee", "fact-duration = Duration"]
+    # The route finder: the sample's questions; each sheet states
+    # conditions below, so the benchmark builds its pages too.
+    finder_q = [("citizenship", CITIZENSHIPS, False), ("purpose", PURPOSES, False),
+                ("joboffer", ["yes", "no"], True)]
+    if not a.no_finder:
+        write(f"{fs}/content/finder.yaml", "questions:\n" + "".join(
+            f"  - id: {q}\n    options: [{', '.join(chr(34) + o + chr(34) for o in opts)}]\n"
+            + ("" if near else "    near_miss: false\n") for q, opts, near in finder_q)
+            + "outcomes:\n  - id: no-route\n")
+        for q, opts, near in finder_q:
+            ftl += [f"finder-q-{q} = Question {q}?"] + [f"finder-a-{q}-{o} = Answer {o}" for o in opts]
+            ftl += [f"finder-needs-{q} = needs {q}"] if near else []
+        ftl += ["finder-o-no-route = Nothing fits."]
     for l in langs:
         write(f"{fs}/translations/{l}.ftl", "\n".join(ftl) + "\n")
 
@@ -150,10 +168,16 @@ def main():
             text = body(rng, rng.randint(400, 800))
             reviewed = f"2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}"
             fact_yaml = "".join(f"  - label: {k}\n    value: \"{v}\"\n" for k, v in facts)
+            finder = ""
+            if not a.no_finder:
+                who = sorted(frng.sample(CITIZENSHIPS, frng.randint(3, len(CITIZENSHIPS))))
+                purpose = PURPOSES[routes.index(r) % len(PURPOSES)]
+                offer = '\n  joboffer: ["yes"]' if purpose in ("work", "seasonal") and frng.random() < 0.5 else ""
+                finder = f"finder:\n  citizenship: [{', '.join(who)}]\n  purpose: [{purpose}]{offer}\n"
             write(f"{fs}/content/{d}/{r}.en.md",
                   f'---\ntitle: "{title}"\nsummary: "{summary}"\ndestination: {d}\nroute: {r}\n'
                   f"last_reviewed: {reviewed}\nsources:\n  - title: Official portal\n    url: https://www.example.gov/{d}/{r}/\n"
-                  f"key_facts:\n{fact_yaml}---\n{text}")
+                  f"key_facts:\n{fact_yaml}{finder}---\n{text}")
             h = source_hash(title, summary, facts, text)
             for l in langs:
                 pages += 1

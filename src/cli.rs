@@ -155,6 +155,12 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE.po")]
         files: Vec<PathBuf>,
     },
+    /// Print the route finder's flow: questions, answers, outcomes and
+    /// the sheets behind each, as an indented list or as Graphviz.
+    Finder {
+        #[arg(long, value_enum, default_value = "text")]
+        format: FinderFormat,
+    },
     /// Mark translations as current with the source they now match.
     Stamp {
         #[arg(required = true, value_name = "FILE")]
@@ -186,6 +192,12 @@ pub enum Command {
         #[arg(long)]
         offline: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FinderFormat {
+    Text,
+    Dot,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

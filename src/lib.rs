@@ -17,6 +17,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod edit;
+pub mod finder;
 pub mod freshness;
 pub mod history;
 pub mod l10n;

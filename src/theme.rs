@@ -24,6 +24,7 @@ const DEFAULT: &[(&str, &[u8])] = embed![
     "templates/centres.html",
     "templates/pack.html",
     "templates/search.html",
+    "templates/finder.html",
     "templates/404.html",
     "templates/feed.xml",
     "templates/sitemap.xml",

@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod diff;
 mod export;
+mod finder;
 mod import;
 mod new;
 mod note;
@@ -258,6 +259,7 @@ pub fn run(cli: Cli) -> Result {
             source,
             offline,
         } => review::run(&ctx, files, source.as_deref(), *offline),
+        Command::Finder { format } => finder::run(&ctx, *format),
     }
 }
 

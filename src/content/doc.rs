@@ -59,6 +59,17 @@ pub struct Inherited {
     /// `source_hash` of the text when its newest note or minor edit was
     /// recorded (`factsheet note`); None before the first.
     pub noted_hash: Option<Spanned<String>>,
+    /// `finder`: whom the sheet is for, in the words of `finder.yaml`;
+    /// None when it states nothing (the finder leaves it out).
+    pub finder: Option<Vec<Condition>>,
+}
+
+/// One condition for the route finder: the answers to one question that
+/// fit (`citizenship: [al, rs]`). Checked against `finder.yaml` later.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Condition {
+    pub question: Spanned<String>,
+    pub options: Vec<Spanned<String>>,
 }
 
 impl Inherited {

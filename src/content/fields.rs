@@ -2,7 +2,7 @@
 //! contacts and the translation block, each checked with its place in the
 //! file and a hint.
 
-use super::doc::{Change, Contact, Inherited, KeyFact, Place, TranslationOf};
+use super::doc::{Change, Condition, Contact, Inherited, KeyFact, Place, TranslationOf};
 use crate::diagnostics::Code;
 use crate::text::is_slug;
 use crate::yaml::reader::{Reader, Spanned, get};
@@ -85,7 +85,37 @@ pub(super) fn read_facts(
         sources: sources?,
         contacts,
         noted_hash,
+        finder: None,
     })
+}
+
+/// `finder` (or an outcome's `when`): `question: [option, …]` or
+/// `question: option`. The names are checked against `finder.yaml` later.
+pub(super) fn read_conditions(r: &mut Reader, node: &Node, what: &str) -> Vec<Condition> {
+    let mut out: Vec<Condition> = Vec::new();
+    for e in r.map(node, what).unwrap_or_default() {
+        let question = Spanned::new(e.key.clone(), r.abs(e.key_pos));
+        let options = match e.value.as_str() {
+            Some(_) => r.text(&e.value, &e.key).into_iter().collect(),
+            None => r
+                .seq(&e.value, &e.key)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|n| r.text(n, &e.key))
+                .collect::<Vec<_>>(),
+        };
+        if options.is_empty() {
+            r.error_abs(
+                question.pos,
+                Code::EmptyField,
+                format!("`{}` lists no answer", question.value),
+                "list the answers that fit, e.g. `purpose: [work]`, or remove the line",
+            );
+            continue;
+        }
+        out.push(Condition { question, options });
+    }
+    out
 }
 
 /// Key facts. A source's may bound a fact in time; a label may come back

@@ -89,57 +89,60 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Site, Fatal> {
         l10n: std::sync::Arc::new(l10n),
         destinations: BTreeMap::new(),
         centres: Vec::new(),
+        finder: None,
     };
     walk_content(&mut site, diags);
-    site.centres = read_centres(root, diags);
+    if let Some((shown, text)) = read_site_file(root, "centres.yaml", diags) {
+        site.centres = crate::content::centres::read(&shown, &text, diags);
+    }
+    site.finder = read_site_file(root, "finder.yaml", diags)
+        .map(|(shown, text)| crate::content::finder::read(&shown, &text, diags));
     Ok(site)
 }
 
-/// `content/centres.yaml`, if the site has one (a regular file: a symlink
-/// is not followed).
-fn read_centres(root: &Path, diags: &mut Diagnostics) -> Vec<crate::content::centres::Centre> {
-    let path = root.join("content").join("centres.yaml");
-    let shown = display_path(root, Path::new("content/centres.yaml"));
-    let Ok(meta) = std::fs::symlink_metadata(&path) else {
-        return Vec::new();
+/// `content/<name>`, a site file beside the sheets, if the site has one
+/// (a regular file: a symlink is not followed), with its path as shown.
+fn read_site_file(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<(PathBuf, String)> {
+    let path = root.join("content").join(name);
+    let shown = display_path(root, &Path::new("content").join(name));
+    let meta = std::fs::symlink_metadata(&path).ok()?;
+    let problem = if !meta.is_file() {
+        Some((
+            Code::SymlinkOutside,
+            "is not a regular file",
+            "make it a real file",
+        ))
+    } else if meta.len() > crate::content::frontmatter::MAX_FILE_BYTES {
+        Some((
+            Code::TooLarge,
+            "is bigger than 2 MiB",
+            "it should be a few kilobytes: check what was pasted into it",
+        ))
+    } else {
+        None
     };
-    if !meta.is_file() {
+    if let Some((code, what, hint)) = problem {
         diags.push(
-            Diagnostic::error(
-                Code::SymlinkOutside,
-                "centres.yaml is not a regular file; it is not read",
-            )
-            .file(&shown)
-            .hint("make content/centres.yaml a real file"),
+            Diagnostic::error(code, format!("{name} {what}; it is not read"))
+                .file(&shown)
+                .hint(hint),
         );
-        return Vec::new();
+        return None;
     }
-    if meta.len() > crate::content::frontmatter::MAX_FILE_BYTES {
-        diags.push(
-            Diagnostic::error(
-                Code::TooLarge,
-                "centres.yaml is bigger than 2 MiB; it is not read",
-            )
-            .file(&shown)
-            .hint("a list of centres is a few kilobytes: check what was pasted into it"),
-        );
-        return Vec::new();
-    }
-    let text = match std::fs::read(&path)
+    match std::fs::read(&path)
         .map_err(|e| e.to_string())
         .and_then(|b| crate::text::decode(&b).map_err(|d| d.message))
     {
-        Ok(t) => t,
+        Ok(t) => Some((shown, t)),
         Err(e) => {
             diags.push(
-                Diagnostic::error(Code::Io, format!("cannot read centres.yaml: {e}"))
+                Diagnostic::error(Code::Io, format!("cannot read {name}: {e}"))
                     .file(&shown)
                     .hint("save it as UTF-8 text"),
             );
-            return Vec::new();
+            None
         }
-    };
-    crate::content::centres::read(&shown, &text, diags)
+    }
 }
 
 fn walk_content(site: &mut Site, diags: &mut Diagnostics) {

@@ -8,6 +8,7 @@
 pub mod centres;
 pub mod doc;
 mod fields;
+pub mod finder;
 pub mod frontmatter;
 pub mod hash;
 pub mod load;
@@ -37,6 +38,8 @@ pub struct Site {
     pub destinations: BTreeMap<String, Destination>,
     /// `content/centres.yaml`: where to get free, personal advice.
     pub centres: Vec<centres::Centre>,
+    /// `content/finder.yaml`: the route finder's questions, if any.
+    pub finder: Option<finder::Finder>,
 }
 
 #[derive(Default, Clone)]

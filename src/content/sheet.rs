@@ -4,7 +4,9 @@ use std::path::Path;
 
 pub use super::doc::*;
 pub use super::fields::is_hash;
-use super::fields::{check_place, read_changes, read_facts, read_key_facts, read_translation_of};
+use super::fields::{
+    check_place, read_changes, read_conditions, read_facts, read_key_facts, read_translation_of,
+};
 use super::sources::resolve_fact_sources;
 use crate::content::frontmatter::Split;
 use crate::diagnostics::Code;
@@ -42,6 +44,7 @@ const SOURCE_FIELDS: &[&str] = &[
     "changes",
     "contacts",
     "noted_hash",
+    "finder",
 ];
 const TRANSLATION_FIELDS: &[&str] = &["title", "summary", "key_facts", "changes", "translation"];
 const OVERVIEW_FIELDS: &[&str] = &[
@@ -153,12 +156,9 @@ pub fn read(path: &Path, split: &Split, place: &Place, diags: &mut Diagnostics) 
             )?))
         } else {
             check_place(&mut r, entries, place);
-            Role::Sheet(Box::new(read_facts(
-                &mut r,
-                entries,
-                top,
-                "a source sheet",
-            )?))
+            let mut facts = read_facts(&mut r, entries, top, "a source sheet")?;
+            facts.finder = get(entries, "finder").map(|n| read_conditions(&mut r, n, "`finder`"));
+            Role::Sheet(Box::new(facts))
         }
     } else {
         let node = get(entries, "translation");

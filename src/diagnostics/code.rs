@@ -90,6 +90,14 @@ codes! {
     FactUnsupported = "fact-unsupported",
     /// A source's key fact names a year in its value but has neither `valid_from` nor `valid_until`.
     FactUndated = "fact-undated",
+    /// A path of answers in the route finder leads to no sheet, and `finder.yaml` has no outcome for it.
+    FinderDeadEnd = "finder-dead-end",
+    /// A sheet's `finder` conditions or an outcome's `when` name a question or answer that `finder.yaml` lacks.
+    FinderUnknown = "finder-unknown",
+    /// No answers lead to a sheet or an outcome, or a sheet states no `finder` conditions.
+    FinderUnreachable = "finder-unreachable",
+    /// A question of the route finder never changes the result, so it is never asked.
+    FinderUseless = "finder-useless",
     /// A Fluent file defines a message or term twice.
     Fluent = "fluent",
     /// A Fluent message cannot be formatted: it refers to itself or to a missing message or term.

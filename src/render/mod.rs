@@ -47,6 +47,11 @@ pub struct Model<'a> {
     pub sheets: Vec<SheetState<'a>>,
     /// Destinations with at least one sheet, in order.
     pub destinations: Vec<&'a str>,
+    /// The route finder's pages, when the site has `finder.yaml`.
+    pub finder: Option<crate::finder::Flow>,
+    /// Rendered by `serve`, which offers what a static site cannot (a
+    /// pack of the finder's results).
+    pub preview: bool,
     /// The text of each sheet in each language (sheet × language, in the
     /// order of `site.config.tags()`), merged and transliterated once, when
     /// first asked for.
@@ -100,10 +105,16 @@ impl<'a> Model<'a> {
         let search = (0..site.config.languages.len())
             .map(|_| OnceLock::new())
             .collect();
+        let finder = site
+            .finder
+            .as_ref()
+            .map(|f| crate::finder::flow(f, &sheets));
         Model {
             site,
             today,
             base_url,
+            finder,
+            preview: false,
             sheets,
             destinations,
             texts,
@@ -111,6 +122,12 @@ impl<'a> Model<'a> {
             stale,
             search,
         }
+    }
+
+    /// The model as `serve` renders it.
+    pub fn previewed(mut self) -> Self {
+        self.preview = true;
+        self
     }
 
     /// `lang`'s search index (empty for a language the site lacks).

@@ -86,6 +86,20 @@ pub fn build(model: &Model, lang: &str) -> Index {
         }
         docs.push(serde_json::Value::Array(doc_json));
     }
+    // The route finder's start is found too (its answer pages are not).
+    if model.finder.is_some() {
+        let (title, intro) = (t("finder-title".into()), t("finder-intro".into()));
+        terms.add(&title, TITLE, 1);
+        terms.add(&intro, SUMMARY, 1);
+        terms.end_doc(docs.len() as u32);
+        let start = Page::Finder { lang, step: 0 };
+        docs.push(json!([
+            title,
+            model.href(Page::Search { lang }, start),
+            t("finder-nav".into()),
+            intro
+        ]));
+    }
     let terms = terms.sorted();
     // A small index in few files (one letter), a large one in many small
     // shards (two letters): a query fetches little either way.

@@ -35,7 +35,9 @@ pub fn data(model: &Model) -> SitemapData {
         .routes(false)
         .into_iter()
         .filter(|r| matches!(r, Route::Page(_) | Route::Feed(_)))
-        .filter(|r| *r != Route::Page(Page::NotFound));
+        .filter(|r| *r != Route::Page(Page::NotFound))
+        // Only the finder's start: its answer pages are `noindex`.
+        .filter(|r| !matches!(r, Route::Page(Page::Finder { step, .. }) if *step != 0));
     let urls = listed
         .map(|route| {
             let lastmod = match route {

@@ -161,25 +161,7 @@ pub fn sheet<'a>(model: &'a Model, words: &Words, i: usize) -> Option<(SheetView
     let text = model.text(i, lang)?;
     let text_lang = text_lang(page, lang);
 
-    let mut warnings = review_warnings(words, s.review, s.inherited, model.today);
-    let shown_currency = s
-        .pages
-        .iter()
-        .find(|p| p.lang == text_lang)
-        .and_then(|p| p.translation);
-    // With the version it was made from (git history), only the changed
-    // sections are marked; without it, the whole page is.
-    // (A change the sections cannot show keeps the notice on the page.)
-    let sections_only = model
-        .stale(i, lang)
-        .is_some_and(|s| !s.front_matter && !s.sections.is_empty());
-    if shown_currency == Some(Currency::Outdated) && !sections_only {
-        let source = words.name_of(&site.config.source_language);
-        warnings.push(words.t_args(
-            "warning-outdated",
-            &[("language", FluentValue::from(source))],
-        ));
-    }
+    let warnings = warnings(model, words, i, &text_lang);
     let notice = matches!(page.shown, Shown::Fallback { .. }).then(|| {
         words.t_args(
             "fallback-notice",
@@ -340,6 +322,37 @@ pub fn change(words: &Words, c: &Change, text_lang: &str) -> ChangeView {
         }),
         lang: c.lang.clone().unwrap_or_else(|| text_lang.to_string()),
     }
+}
+
+/// The warnings a sheet's page shows in `words`' language, whose text is
+/// in `text_lang`: overdue or expired, and outdated when the sections
+/// cannot show what changed.
+pub fn warnings(model: &Model, words: &Words, i: usize, text_lang: &str) -> Vec<String> {
+    let site = model.site;
+    let lang = words.lang;
+    let Some(s) = model.sheets.get(i) else {
+        return Vec::new();
+    };
+    let mut warnings = review_warnings(words, s.review, s.inherited, model.today);
+    let shown_currency = s
+        .pages
+        .iter()
+        .find(|p| p.lang == text_lang)
+        .and_then(|p| p.translation);
+    // With the version it was made from (git history), only the changed
+    // sections are marked; without it, the whole page is.
+    // (A change the sections cannot show keeps the notice on the page.)
+    let sections_only = model
+        .stale(i, lang)
+        .is_some_and(|s| !s.front_matter && !s.sections.is_empty());
+    if shown_currency == Some(Currency::Outdated) && !sections_only {
+        let source = words.name_of(&site.config.source_language);
+        warnings.push(words.t_args(
+            "warning-outdated",
+            &[("language", FluentValue::from(source))],
+        ));
+    }
+    warnings
 }
 
 /// The warnings a page and its handout print for a review state: overdue

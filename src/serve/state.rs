@@ -134,7 +134,7 @@ impl State {
             Ok((prepared, _)) => prepared,
             Err(stop) => return Err(pipeline::errors_only(&stop.into_diagnostics())),
         };
-        let model = prepared.model();
+        let model = prepared.model().previewed();
         let rendered = Renderer::new(&model, &prepared.theme, prepared.typesetter.as_deref())
             .and_then(|r| r.render_all(false))
             .map_err(one)?;
@@ -230,7 +230,7 @@ impl State {
             *out = Output::Broken(overlay(&report(&errors)));
             return true;
         }
-        let model = prepared.model();
+        let model = prepared.model().previewed();
         let Ok(renderer) = Renderer::new(&model, &prepared.theme, prepared.typesetter.as_deref())
         else {
             return false;

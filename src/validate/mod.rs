@@ -23,6 +23,7 @@ pub fn validate(site: &Site, today: Date) -> Diagnostics {
     check_names(site, &mut diags);
     // Review states come from the per-day model, as pages show them.
     let states = site.sheets(today);
+    crate::finder::check::check(site, &states, &mut diags);
     let review_of = |dest: &str, route: &str| {
         if route == OVERVIEW {
             return site.overview_review(dest, today);

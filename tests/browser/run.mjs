@@ -35,6 +35,8 @@ const pages = [
   `${await d("sq")}/changes/`, `${await d("sr-Cyrl")}/changes/`, `${await d("mk")}/centres/`,
   `${await d("sq")}/search/`, `${await d("sr-Cyrl")}/search/`, "nope/",
   `${await d("en")}/de/nope/`,
+  `${await d("sq")}/finder/`, `${await d("sr-Cyrl")}/finder/rs-work/`, `${await d("en")}/finder/al-work-no/`,
+  `${await d("hr")}/finder/hr-work/`,
 ];
 let passed = 0, failed = 0;
 // The header's link to the language switcher: its target exists and holds a
@@ -189,6 +191,29 @@ check("no third-party requests", thirdParty.length === 0, thirdParty.join(", "))
     return { inView: r.top < innerHeight && r.bottom > 0, items: document.querySelectorAll("#updates ol.changes li time").length };
   });
   check("without JavaScript a scanned printout lands on the dated updates", list.inView && list.items > 1, JSON.stringify(list));
+  // The route finder by keyboard alone: Tab to the first answer, Enter,
+  // until an outcome, in three scripts.
+  for (const tag of ["sq", "sr-Cyrl", "en"]) {
+    await page.goto(base + `${await d(tag)}/finder/`);
+    let steps = 0;
+    while (await page.$("ul.finder-answers") && steps < 8) {
+      let onAnswer = false;
+      for (let i = 0; i < 60 && !onAnswer; i++) {
+        await page.keyboard.press("Tab");
+        onAnswer = await page.evaluate(() => !!document.activeElement?.closest("ul.finder-answers"));
+      }
+      if (!onAnswer) break;
+      await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+      steps++;
+    }
+    const outcome = await page.evaluate(() => ({
+      results: document.querySelectorAll("ul.finder-results li").length,
+      centres: document.querySelectorAll(".finder-centres li").length,
+      noindex: !!document.querySelector('meta[name="robots"][content="noindex"]'),
+    }));
+    check(`the finder by keyboard without JavaScript (${tag}): ${steps} answers to an outcome`,
+      steps > 1 && outcome.results > 0 && outcome.centres > 0 && outcome.noindex, JSON.stringify({ steps, ...outcome }));
+  }
   await noJs.close();
 }
 

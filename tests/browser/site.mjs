@@ -59,6 +59,11 @@ export async function pageKinds(root) {
     // Bosnian has no sheets: bs falls back to Serbian Latin.
     ["fallback sheet", `${await d("bs")}/de/work/`],
     ["search", `${await d("sr-Cyrl")}/search/`],
+    // The route finder: its start, a question after two answers, an outcome
+    // with results, near misses and the centres.
+    ["finder start", `${await d("sq")}/finder/`],
+    ["finder question", `${await d("sr-Cyrl")}/finder/rs-work/`],
+    ["finder outcome", `${await d("en")}/finder/al-work-no/`],
     // A static host serves 404.html, with status 404, for any missing path.
     // Lighthouse marks every 404 as "unsuccessful status code" by design, so
     // it looks at the page at its own address; run.mjs checks the status.

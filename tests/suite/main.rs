@@ -11,6 +11,7 @@ mod check;
 mod commands;
 mod diff;
 mod faults;
+mod finder;
 mod fuzz_regressions;
 mod hostile;
 mod l10n;

@@ -30,15 +30,14 @@ fn free_port() -> u16 {
 }
 
 pub(crate) fn start(site: &TestSite) -> Server {
+    start_on(site, "2026-03-01")
+}
+
+/// `serve` judging freshness on `today`.
+pub(crate) fn start_on(site: &TestSite, today: &str) -> Server {
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_factsheet"))
-        .args([
-            "--today",
-            "2026-03-01",
-            "serve",
-            "--port",
-            &port.to_string(),
-        ])
+        .args(["--today", today, "serve", "--port", &port.to_string()])
         .current_dir(site.path())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

@@ -58,6 +58,11 @@ pub struct Common<'x> {
     /// Null when the site has no `centres.yaml`.
     pub centres_href: Option<String>,
     pub search_href: Option<String>,
+    /// The route finder's start; null when the site has no `finder.yaml`.
+    pub finder_href: Option<String>,
+    /// Whether search engines should leave the page out (the finder's
+    /// answer pages).
+    pub noindex: bool,
     /// Every language's home: on the chooser and 404 pages, empty
     /// elsewhere.
     pub languages: Vec<LanguageLink>,
@@ -92,6 +97,8 @@ pub enum Kind {
         /// The search form's target: the page itself.
         search_action: String,
     },
+    /// `finder.html`: a question, or an outcome (`question` null).
+    Finder(Box<FinderPage>),
     /// `pack.html`.
     Pack {
         groups: Vec<PackGroup>,
@@ -100,6 +107,74 @@ pub enum Kind {
         /// The form's target, the pack PDF.
         pack_action: String,
     },
+}
+
+/// A page of the route finder.
+#[derive(Serialize)]
+pub struct FinderPage {
+    /// The question, the page's `h1`; null on an outcome page.
+    pub question: Option<FinderText>,
+    /// Its answers, each linking to the next page.
+    pub answers: Vec<FinderLink>,
+    /// The answers so far, each with a link to change it.
+    pub given: Vec<FinderGiven>,
+    /// The previous page; null on the start page.
+    pub back_href: Option<String>,
+    /// The start page; null on the start page.
+    pub restart_href: Option<String>,
+    /// On an outcome: the sheets that fit.
+    pub results: Vec<FinderSheet>,
+    /// On an outcome: texts that are not a sheet (an EU citizen's rights,
+    /// "nothing fits").
+    pub texts: Vec<FinderText>,
+    /// On an outcome: sheets that miss by one condition.
+    pub near: Vec<FinderSheet>,
+    /// On an outcome: where to get free advice.
+    pub centres: Vec<CentreView>,
+    /// In `serve`, on an outcome with results: the pack PDF of them, and
+    /// their `destination/route` values; null and empty otherwise.
+    pub pack_action: Option<String>,
+    pub pack_sheets: Vec<String>,
+}
+
+/// A finder text, and its language when a fallback's.
+#[derive(Serialize)]
+pub struct FinderText {
+    pub text: String,
+    pub lang: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct FinderLink {
+    pub text: String,
+    pub lang: Option<String>,
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub struct FinderGiven {
+    pub question: String,
+    pub answer: String,
+    pub change_href: String,
+}
+
+/// A sheet on an outcome page.
+#[derive(Serialize)]
+pub struct FinderSheet {
+    pub title: String,
+    pub summary: String,
+    pub href: String,
+    /// "Germany · Work".
+    pub place: String,
+    /// "Checked against official sources on …".
+    pub checked: String,
+    /// Overdue, outdated, expired or paused facts, as the sheet shows them.
+    pub warnings: Vec<String>,
+    /// What a near miss lacks ("needs a job offer"); empty for a result.
+    pub needs: String,
+    /// Set when the text is in another language than the page.
+    pub lang: Option<String>,
+    pub dir: Option<Direction>,
 }
 
 /// The page in one language.

@@ -3,6 +3,7 @@
 //! are a template function: `{{ t(id="sheets-count", lang=lang, count=3) }}`.
 
 mod data;
+mod finder;
 mod lists;
 mod pages;
 
@@ -99,6 +100,7 @@ impl<'b, 'a> Html<'b, 'a> {
             Page::Centres { .. } => "centres.html",
             Page::PackForm { .. } => "pack.html",
             Page::Search { .. } => "search.html",
+            Page::Finder { .. } => "finder.html",
         }
     }
 
@@ -121,6 +123,7 @@ impl<'b, 'a> Html<'b, 'a> {
             },
             Page::PackForm { lang } => self.pack_form(lang),
             Page::Search { lang } => self.a_to_z(lang),
+            Page::Finder { lang, step } => Kind::Finder(Box::new(self.finder(lang, step))),
         };
         PageData {
             common: self.common(page, lang, others),

@@ -33,6 +33,7 @@ impl<'b, 'a> Html<'b, 'a> {
                     summary.unwrap_or_else(|| t("site-tagline")),
                 )
             }
+            Page::Finder { lang, step } => (self.finder_title(lang, step), t("finder-intro")),
             Page::Chooser | Page::Home { .. } => (t("site-title"), t("site-tagline")),
         };
         let og_type = match page {
@@ -107,6 +108,12 @@ impl<'b, 'a> Html<'b, 'a> {
             changes_href: local(Some(link(Page::Changes { lang }))),
             centres_href: local((!m.site.centres.is_empty()).then(|| link(Page::Centres { lang }))),
             search_href: local(Some(link(Page::Search { lang }))),
+            finder_href: local(
+                m.finder
+                    .as_ref()
+                    .map(|_| link(Page::Finder { lang, step: 0 })),
+            ),
+            noindex: matches!(page, Page::Finder { step, .. } if step != 0),
             languages: match page {
                 Page::Chooser | Page::NotFound => self.language_links(page),
                 _ => Vec::new(),

@@ -38,6 +38,9 @@ impl<'a> Model<'a> {
             if !self.site.centres.is_empty() {
                 pages.push(Page::Centres { lang }.into());
             }
+            pages.extend(
+                (0..self.finder_steps()).map(|step| Route::from(Page::Finder { lang, step })),
+            );
             for &dest in &self.destinations {
                 pages.push(Page::Destination { lang, dest }.into());
             }
@@ -46,6 +49,11 @@ impl<'a> Model<'a> {
             }
         }
         pages
+    }
+
+    /// How many pages the route finder has in each language.
+    pub fn finder_steps(&self) -> usize {
+        self.finder.as_ref().map_or(0, |f| f.steps.len())
     }
 
     /// Handouts, then booklets, each language in turn.
@@ -94,6 +102,10 @@ impl<'a> Model<'a> {
                 Feed::Destination { lang, dest }.into(),
                 Page::Search { lang }.into(),
             ]);
+            // Outcome pages show sheets' titles, summaries and states.
+            out.extend(
+                (0..self.finder_steps()).map(|step| Route::from(Page::Finder { lang, step })),
+            );
             if let Some(sheet) = sheet {
                 out.extend::<[Route; 2]>([
                     Page::Sheet { lang, sheet }.into(),

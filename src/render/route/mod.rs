@@ -47,6 +47,9 @@ pub enum Page<'a> {
     /// `<lang>/search/`: the search page, and without JavaScript an A–Z
     /// list of every sheet.
     Search { lang: &'a str },
+    /// `<lang>/finder/` (step 0) and `<lang>/finder/<answers>/`: a page of
+    /// the route finder; `step` indexes `Model::finder`'s steps.
+    Finder { lang: &'a str, step: usize },
 }
 
 /// An Atom feed.
@@ -124,7 +127,8 @@ impl<'a> Page<'a> {
             | Page::Changes { lang }
             | Page::Centres { lang }
             | Page::PackForm { lang }
-            | Page::Search { lang } => Some(lang),
+            | Page::Search { lang }
+            | Page::Finder { lang, .. } => Some(lang),
             Page::Chooser | Page::NotFound => None,
         }
     }
@@ -139,6 +143,7 @@ impl<'a> Page<'a> {
             Page::Centres { .. } => Page::Centres { lang },
             Page::PackForm { .. } => Page::PackForm { lang },
             Page::Search { .. } => Page::Search { lang },
+            Page::Finder { step, .. } => Page::Finder { lang, step },
             Page::Chooser | Page::NotFound => self,
         }
     }

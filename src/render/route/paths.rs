@@ -25,6 +25,13 @@ impl<'a> Model<'a> {
                 Page::Centres { lang } => format!("{}/centres/", l(lang)),
                 Page::PackForm { lang } => format!("{}/pack/", l(lang)),
                 Page::Search { lang } => format!("{}/search/", l(lang)),
+                Page::Finder { lang, step } => {
+                    let segment = self.finder.as_ref().and_then(|f| f.segments.get(step));
+                    match segment.filter(|s| !s.is_empty()) {
+                        Some(s) => format!("{}/finder/{s}/", l(lang)),
+                        None => format!("{}/finder/", l(lang)),
+                    }
+                }
             },
             Route::Feed(Feed::Site { lang }) => format!("{}/feed.xml", l(lang)),
             Route::Feed(Feed::Destination { lang, dest }) => format!("{}/{dest}/feed.xml", l(lang)),
@@ -129,11 +136,21 @@ impl<'a> Model<'a> {
                 let file = self.search(lang).files.iter().position(|f| f.0 == *name)?;
                 Data::Search { lang, file }.into()
             }
-            // No destination is called `changes` or `pack`: codes are two
-            // letters.
+            // No destination is called `changes`, `pack` or `finder`: codes
+            // are two letters.
             [l, "changes", "index.html"] => Page::Changes { lang: lang(l)? }.into(),
             [l, "pack", "index.html"] => Page::PackForm { lang: lang(l)? }.into(),
             [l, "pack", "pack.pdf"] => Pdf::Pack { lang: lang(l)? }.into(),
+            [l, "finder", "index.html"] if self.finder.is_some() => Page::Finder {
+                lang: lang(l)?,
+                step: 0,
+            }
+            .into(),
+            [l, "finder", seg, "index.html"] if !seg.is_empty() => Page::Finder {
+                lang: lang(l)?,
+                step: self.finder.as_ref()?.step_of(seg)?,
+            }
+            .into(),
             [l, "centres", "index.html"] if !self.site.centres.is_empty() => {
                 Page::Centres { lang: lang(l)? }.into()
             }

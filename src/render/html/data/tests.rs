@@ -82,15 +82,26 @@ fn the_reference_lists_exactly_what_each_template_receives() {
         Page::PackForm { lang },
         Page::Search { lang },
     ];
+    // One template for questions and outcomes: together they give every
+    // field (a question with answers so far, an outcome with near misses,
+    // one with a text).
+    let finder = model.finder.as_ref().expect("the sample has a finder");
+    let finder_pages = ["", "al-work", "al-work-no", "hr-work"].map(|seg| Page::Finder {
+        lang,
+        step: finder.step_of(seg).expect(seg),
+    });
+    let mut given: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     let mut seen_common = BTreeSet::new();
-    for page in pages {
+    for page in pages.into_iter().chain(finder_pages) {
         let others = html.alternates(page);
         let data = html.data(page, &others);
         let all = keys(&serde_json::to_value(&data).unwrap());
         let common_keys = keys(&serde_json::to_value(&data.common).unwrap());
         seen_common.extend(common_keys.iter().cloned());
         let own: BTreeSet<String> = all.difference(&common_keys).cloned().collect();
-        let template = Html::template(page);
+        given.entry(Html::template(page)).or_default().extend(own);
+    }
+    for (template, own) in given {
         let listed = docs.get(template).cloned().unwrap_or_default();
         let missing: Vec<_> = own.difference(&listed).collect();
         let extra: Vec<_> = listed.difference(&own).collect();
