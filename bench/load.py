@@ -44,7 +44,7 @@ with socket.socket() as s:
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
 server = subprocess.Popen(
-    [args.binary, "--quiet", "--today", "2026-12-01", "serve", "--no-pdf", "--port", str(port)],
+    [args.binary, "--quiet", "--today", "2026-12-07", "serve", "--no-pdf", "--port", str(port)],
     cwd=args.site, stdout=subprocess.DEVNULL, stderr=open(os.environ.get("SERVE_LOG", os.devnull), "w"))
 
 

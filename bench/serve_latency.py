@@ -18,7 +18,7 @@ binary, site, pages = sys.argv[1], sys.argv[2], int(sys.argv[3])
 with socket.socket() as s:
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
-server = subprocess.Popen([binary, "--quiet", "--today", "2026-12-01", "serve", "--no-pdf", "--port", str(port)],
+server = subprocess.Popen([binary, "--quiet", "--today", "2026-12-07", "serve", "--no-pdf", "--port", str(port)],
                           cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 base = f"http://127.0.0.1:{port}/"
 try:

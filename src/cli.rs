@@ -49,6 +49,8 @@ pub enum Command {
         /// Fail on overdue, expired or outdated content.
         #[arg(long)]
         strict: bool,
+        #[command(flatten)]
+        cache: CacheArgs,
     },
     /// Preview the site at http://127.0.0.1:1111, rebuilt and reloaded in
     /// the browser whenever a file is saved.
@@ -61,6 +63,8 @@ pub enum Command {
         /// Do not make PDFs (otherwise made when first requested).
         #[arg(long)]
         no_pdf: bool,
+        #[command(flatten)]
+        cache: CacheArgs,
     },
     /// Validate the site and write nothing; fails on errors and on stale
     /// or outdated content.
@@ -179,4 +183,29 @@ pub enum StatusFormat {
 fn parse_date(s: &str) -> Result<Date, String> {
     crate::yaml::reader::parse_date(s)
         .ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD"))
+}
+
+/// Where PDFs typeset before are kept for the next build.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct CacheArgs {
+    /// Keep reusable PDFs here [default: .factsheet-cache, beside content/].
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
+    /// Typeset every PDF again; read and write no cache.
+    #[arg(long, conflicts_with = "cache")]
+    pub no_cache: bool,
+}
+
+impl CacheArgs {
+    /// The cache folder for the site at `root`, or None without one.
+    pub fn dir(&self, root: &std::path::Path) -> Option<PathBuf> {
+        if self.no_cache {
+            return None;
+        }
+        Some(
+            self.cache
+                .clone()
+                .unwrap_or_else(|| root.join(".factsheet-cache")),
+        )
+    }
 }

@@ -123,6 +123,8 @@ pub struct PrepareOptions<'o> {
     pub pdf: bool,
     /// Stale content stops publishing too.
     pub strict: bool,
+    /// Where PDFs typeset before are reused from (`render::pdf::cache`).
+    pub cache: Option<&'o Path>,
 }
 
 /// Loads, validates and prepares the site at `root` for rendering; the
@@ -147,9 +149,13 @@ pub fn prepare(root: &Path, opts: &PrepareOptions) -> Result<(Prepared, Diagnost
         crate::content::display_path(&site.root, p.strip_prefix(&site.root).unwrap_or(p))
     };
     let theme = Theme::load(&site.root, &display_path).map_err(Stop::Theme)?;
-    let typesetter = opts
-        .pdf
-        .then(|| Arc::new(crate::render::pdf::typesetter(&theme, opts.today)));
+    let typesetter = opts.pdf.then(|| {
+        let t = crate::render::pdf::typesetter(&theme, opts.today);
+        Arc::new(match opts.cache {
+            Some(dir) => t.with_cache(dir),
+            None => t,
+        })
+    });
     Ok((
         Prepared {
             site: Arc::new(site),

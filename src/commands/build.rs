@@ -15,6 +15,8 @@ pub struct BuildArgs<'a> {
     pub base_url: Option<&'a str>,
     pub no_pdf: bool,
     pub strict: bool,
+    /// Where PDFs typeset before are reused from; None: typeset all.
+    pub cache: Option<std::path::PathBuf>,
 }
 
 pub fn run(ctx: &Ctx, opts: BuildArgs) -> Result {
@@ -30,6 +32,7 @@ pub fn run(ctx: &Ctx, opts: BuildArgs) -> Result {
         base_url: opts.base_url,
         pdf: !opts.no_pdf,
         strict: opts.strict,
+        cache: opts.cache.as_deref(),
     };
     let failed = |errors: usize| {
         format!(
@@ -57,6 +60,7 @@ pub fn run(ctx: &Ctx, opts: BuildArgs) -> Result {
         });
     }
     let t = Instant::now();
+    let wall_start = std::time::SystemTime::now();
     let waiting = || {
         if let Some(s) = &spinner {
             s.set_message("waiting for another build of the same --out to finish");
@@ -88,7 +92,23 @@ pub fn run(ctx: &Ctx, opts: BuildArgs) -> Result {
             return Err(Error::Reported);
         }
     };
+    // The build went through: entries no recent build used can go.
+    let cache = prepared.typesetter.as_deref().and_then(|t| t.cache());
+    if let Some(cache) = cache
+        && let Err(e) = cache.finish(wall_start)
+        && !ctx.cli.quiet
+    {
+        eprintln!("warning: the PDF cache could not be tidied: {e}");
+    }
     if ctx.cli.verbose {
+        if let Some(cache) = cache {
+            use std::sync::atomic::Ordering::Relaxed;
+            eprintln!(
+                "PDFs: {} reused from the cache, {} typeset",
+                cache.reused.load(Relaxed),
+                cache.typeset.load(Relaxed)
+            );
+        }
         let phases = prepared.timings.iter().copied();
         for (name, time) in phases.chain([("render and write", t.elapsed())]) {
             eprintln!("{:>8.1} ms  {name}", time.as_secs_f64() * 1000.0);

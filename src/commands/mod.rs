@@ -198,6 +198,7 @@ pub fn run(cli: Cli) -> Result {
             base_url,
             no_pdf,
             strict,
+            cache,
         } => build::run(
             &ctx,
             build::BuildArgs {
@@ -205,6 +206,7 @@ pub fn run(cli: Cli) -> Result {
                 base_url: base_url.as_deref(),
                 no_pdf: *no_pdf,
                 strict: *strict,
+                cache: cache.dir(&ctx.cli.root),
             },
         ),
         Command::Check { format, strict } => check::run(&ctx, *format, *strict),
@@ -240,7 +242,12 @@ pub fn run(cli: Cli) -> Result {
         ),
         Command::Diff { file } => diff::run(&ctx, file),
         Command::Finder { format } => finder::run(&ctx, *format),
-        Command::Serve { bind, port, no_pdf } => serve::run(&ctx, bind, *port, *no_pdf),
+        Command::Serve {
+            bind,
+            port,
+            no_pdf,
+            cache,
+        } => serve::run(&ctx, bind, *port, *no_pdf, cache.dir(&ctx.cli.root)),
     }
 }
 

@@ -26,6 +26,8 @@ pub fn run(ctx: &Ctx, opts: PackArgs) -> Result {
         base_url: None,
         pdf: true,
         strict: false,
+        // A pack is made once, for one visitor.
+        cache: None,
     };
     let failed = |errors: usize| {
         format!(

@@ -22,6 +22,10 @@ pub fn run(ctx: &Ctx, files: &[PathBuf]) -> Result {
                 eprintln!("error: {msg}");
                 bad_usage = true;
             }
+            Err(StampError::Io(e)) => {
+                eprintln!("error: {e}");
+                bad_usage = true;
+            }
             Err(StampError::Content(msg)) => {
                 ctx.print(&diags, Format::Human);
                 eprintln!("error: {msg}");
@@ -47,8 +51,12 @@ pub fn run(ctx: &Ctx, files: &[PathBuf]) -> Result {
     }
 }
 
+/// Why one file was not stamped: the file named is not one to stamp
+/// (status 2), it could not be read or written (2), or its content must be
+/// fixed first (1).
 enum StampError {
     Usage(String),
+    Io(Error),
     Content(String),
 }
 
@@ -97,8 +105,7 @@ fn stamp_one(site: &Site, diags: &Diagnostics, file: &Path) -> Result<bool, Stam
     }
     let hash = source.hash.clone();
     let real = site.root.join(&rel);
-    let bytes = std::fs::read(&real)
-        .map_err(|e| StampError::Usage(format!("cannot read {}: {e}", shown.display())))?;
+    let bytes = std::fs::read(&real).map_err(|e| StampError::Io(super::io("read", &shown)(e)))?;
     let Some(new) = restamp(&bytes, &hash) else {
         return Err(StampError::Content(format!(
             "{}: cannot find where to write `source_hash`; write `source_hash: {hash}` under `translation:`",
@@ -108,7 +115,6 @@ fn stamp_one(site: &Site, diags: &Diagnostics, file: &Path) -> Result<bool, Stam
     if new == bytes {
         return Ok(false);
     }
-    write_atomically(&real, &new)
-        .map_err(|e| StampError::Usage(format!("cannot write {}: {e}", shown.display())))?;
+    write_atomically(&real, &new).map_err(|e| StampError::Io(super::io("write", &shown)(e)))?;
     Ok(true)
 }

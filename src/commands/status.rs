@@ -6,8 +6,8 @@ use serde_json::json;
 use super::{Ctx, Outcome, Result, plural, usage};
 use crate::cli::StatusFormat;
 use crate::content::Site;
-use crate::content::model::{PageState, SheetState, Shown};
 use crate::content::names::OVERVIEW;
+use crate::content::state::{PageState, SheetState, Shown};
 use crate::diagnostics::{Format, did_you_mean};
 use crate::freshness::{Currency, Freshness};
 

@@ -1,8 +1,9 @@
-//! The site model: everything under a site's root, read once.
+//! The site as read: everything under a site's root, read once.
 //!
-//! Loading reads files and reports what is wrong with each; the model then
-//! answers what every (sheet, language) shows and how fresh it is
-//! (`model.rs`), for every command and renderer alike.
+//! Loading reads files and reports what is wrong with each; `state.rs`
+//! then answers what every (sheet, language) shows and how fresh it is,
+//! for every command and renderer alike (the renderers' per-day model,
+//! `render::Model`, is built from it).
 
 pub mod centres;
 pub mod doc;
@@ -11,9 +12,9 @@ pub mod finder;
 pub mod frontmatter;
 pub mod hash;
 pub mod load;
-pub mod model;
 pub mod names;
 pub mod sheet;
+pub mod state;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -250,7 +250,7 @@ pub fn stale_sections(source: &Text, translation: &Text, base: &Text) -> StalePa
 /// history lacks the version it was made from.
 pub fn stale_of(
     site: &crate::content::Site,
-    s: &crate::content::model::SheetState,
+    s: &crate::content::state::SheetState,
     lang: &str,
 ) -> Option<(StaleParts, usize)> {
     let file_lang = if s.files.translations.contains_key(lang) {

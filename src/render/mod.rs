@@ -23,8 +23,8 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::content::Site;
-use crate::content::model::SheetState;
 use crate::content::sheet::Text;
+use crate::content::state::SheetState;
 use crate::diagnostics::Diagnostic;
 use crate::theme::Theme;
 pub use route::{Data, Feed, Page, Pdf, Route, Touched};

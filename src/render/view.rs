@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::Model;
 use crate::content::Site;
-use crate::content::model::{PageState, Shown};
 use crate::content::sheet::{Change, Contact, Inherited, SourceRef, Text};
+use crate::content::state::{PageState, Shown};
 use crate::freshness::{Currency, FactState, Freshness, Review};
 use crate::lang::Direction;
 
@@ -138,15 +138,15 @@ pub struct ContactView {
 
 /// A sheet's page in `words.lang`, and the text whose body each renderer
 /// lays out its own way.
-pub fn sheet<'a>(build: &'a Model, words: &Words, i: usize) -> Option<(SheetView, &'a Text)> {
-    let site = build.site;
+pub fn sheet<'a>(model: &'a Model, words: &Words, i: usize) -> Option<(SheetView, &'a Text)> {
+    let site = model.site;
     let lang = words.lang;
-    let s = build.sheets.get(i)?;
+    let s = model.sheets.get(i)?;
     let page = s.page(lang)?;
-    let text = build.text(i, lang)?;
+    let text = model.text(i, lang)?;
     let text_lang = text_lang(page, lang);
 
-    let warnings = warnings(build, words, i, &text_lang);
+    let warnings = warnings(model, words, i, &text_lang);
     let notice = matches!(page.shown, Shown::Fallback { .. }).then(|| {
         words.t_args(
             "fallback-notice",
@@ -163,7 +163,7 @@ pub fn sheet<'a>(build: &'a Model, words: &Words, i: usize) -> Option<(SheetView
         .zip(&s.fact_states)
         .filter_map(|(k, state)| {
             let date = |d: &Option<crate::yaml::reader::Spanned<Date>>| {
-                FluentValue::from(words.date(d.as_ref().map_or(build.today, |d| d.value)))
+                FluentValue::from(words.date(d.as_ref().map_or(model.today, |d| d.value)))
             };
             let (from, expired) = match state {
                 FactState::Hidden => return None,
@@ -174,7 +174,7 @@ pub fn sheet<'a>(build: &'a Model, words: &Words, i: usize) -> Option<(SheetView
                 ),
                 // "No longer valid since" the day after its last.
                 FactState::Expired => {
-                    let last = k.valid_until.as_ref().map_or(build.today, |d| d.value);
+                    let last = k.valid_until.as_ref().map_or(model.today, |d| d.value);
                     let since = last.tomorrow().unwrap_or(last);
                     (
                         None,
@@ -198,7 +198,7 @@ pub fn sheet<'a>(build: &'a Model, words: &Words, i: usize) -> Option<(SheetView
         .iter()
         .map(|c| change(words, c, &text_lang))
         .collect();
-    let version = build.version(i, lang);
+    let version = model.version(i, lang);
     let sources = s
         .inherited
         .sources
@@ -303,13 +303,13 @@ pub fn change(words: &Words, c: &Change, text_lang: &str) -> ChangeView {
 /// The warnings a sheet's page shows in `words`' language, whose text is
 /// in `text_lang`: overdue or expired, and outdated when the sections
 /// cannot show what changed.
-pub fn warnings(build: &Model, words: &Words, i: usize, text_lang: &str) -> Vec<String> {
-    let site = build.site;
+pub fn warnings(model: &Model, words: &Words, i: usize, text_lang: &str) -> Vec<String> {
+    let site = model.site;
     let lang = words.lang;
-    let Some(s) = build.sheets.get(i) else {
+    let Some(s) = model.sheets.get(i) else {
         return Vec::new();
     };
-    let mut warnings = review_warnings(words, s.review, s.inherited, build.today);
+    let mut warnings = review_warnings(words, s.review, s.inherited, model.today);
     let shown_currency = s
         .pages
         .iter()
@@ -318,7 +318,7 @@ pub fn warnings(build: &Model, words: &Words, i: usize, text_lang: &str) -> Vec<
     // With the version it was made from (git history), only the changed
     // sections are marked; without it, the whole page is.
     // (A change the sections cannot show keeps the notice on the page.)
-    let sections_only = build
+    let sections_only = model
         .stale(i, lang)
         .is_some_and(|s| !s.front_matter && !s.sections.is_empty());
     if shown_currency == Some(Currency::Outdated) && !sections_only {

@@ -50,20 +50,6 @@ pub fn answer(state: &State, request: tiny_http::Request) {
         .next()
         .and_then(|u| u.split_once('?'))
         .map_or("", |(_, q)| q);
-    if let Some(a) = state.pack(&key, form) {
-        let mut response = bytes(a.status, a.content_type, a.body);
-        if let Some(to) = a.location {
-            response.add_header(header("Location", &to));
-        }
-        if let Some(name) = a.file_name {
-            response.add_header(header(
-                "Content-Disposition",
-                &format!("inline; filename=\"{name}\""),
-            ));
-        }
-        let _ = request.respond(response);
-        return;
-    }
     let response = match state.output.read().as_deref() {
         Ok(Output::Broken(page)) if key.ends_with(".html") => Some(bytes(
             500,
@@ -94,6 +80,23 @@ pub fn answer(state: &State, request: tiny_http::Request) {
         },
         Err(_) => Some(bytes(500, "text/plain", b"internal error\n".to_vec())),
     };
+    // The pack form and its PDF are never among the built files: asked
+    // for only when the key is not (the model it needs is not made for
+    // every request).
+    let response = response.or_else(|| {
+        let a = state.pack(&key, form)?;
+        let mut response = bytes(a.status, a.content_type, a.body);
+        if let Some(to) = a.location {
+            response.add_header(header("Location", &to));
+        }
+        if let Some(name) = a.file_name {
+            response.add_header(header(
+                "Content-Disposition",
+                &format!("inline; filename=\"{name}\""),
+            ));
+        }
+        Some(response)
+    });
     let response = response.unwrap_or_else(|| match state.make(&key) {
         Some(Ok(body)) => bytes(200, &content_type(&key), body),
         Some(Err(d)) => bytes(

@@ -32,6 +32,8 @@ pub struct Preview {
     /// judged against the current day.
     pub today: Option<Date>,
     pub pdf: bool,
+    /// Where PDFs typeset before are reused from.
+    pub cache: Option<std::path::PathBuf>,
     pub quiet: bool,
 }
 

@@ -128,6 +128,7 @@ impl State {
             base_url: Some(&self.base_url),
             pdf: self.opts.pdf,
             strict: false,
+            cache: self.opts.cache.as_deref(),
         };
         let prepared = match pipeline::prepare(&self.opts.root, &opts) {
             Ok((prepared, _)) => prepared,

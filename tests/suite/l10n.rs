@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use factsheet::content::load::load;
-use factsheet::content::model::Shown;
+use factsheet::content::state::Shown;
 use factsheet::diagnostics::Diagnostics;
 use factsheet::l10n::args;
 use fluent_bundle::FluentValue;

@@ -5,6 +5,7 @@
 mod common;
 
 mod build;
+mod cache;
 mod changes;
 mod check;
 mod commands;

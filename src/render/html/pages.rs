@@ -5,7 +5,7 @@ use fluent_bundle::FluentValue;
 
 use super::data::*;
 use super::{Html, Page};
-use crate::content::model::{PageState, SheetState};
+use crate::content::state::{PageState, SheetState};
 use crate::lang::{Direction, og_locale};
 use crate::render::route::{Feed, Pdf};
 use crate::render::view::{self, Words, text_lang};

@@ -2,6 +2,7 @@
 //! language), typeset by Typst inside the binary. The template gets the
 //! page as data (`/data.json`) and the QR codes as SVG images.
 
+pub mod cache;
 pub mod pack;
 pub mod printable;
 pub mod world;
@@ -17,7 +18,7 @@ use serde::Serialize;
 use super::route::{Page, Pdf};
 use super::view::{self, SheetView, Words};
 use super::{File, Model};
-use crate::content::model::Shown;
+use crate::content::state::Shown;
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::theme::Theme;
@@ -26,6 +27,8 @@ use world::{Job, Typesetter};
 /// A PDF and how long it took (wall time on its worker).
 pub struct Typeset {
     pub file: File,
+    /// Taken from the PDF cache rather than typeset.
+    pub reused: bool,
     pub time: Duration,
 }
 
@@ -191,11 +194,11 @@ fn typeset(
     job: &Job,
 ) -> Result<Typeset, Diagnostic> {
     let start = Instant::now();
-    let result = typesetter.pdf(job);
+    let result = typesetter.pdf_cached(job);
     // Keep what documents share (the template's compiled state), drop
     // what only old documents used: memory stays flat.
     typst::comemo::evict(10);
-    let bytes = result.map_err(|f| {
+    let (bytes, reused) = result.map_err(|f| {
         let mut d = Diagnostic::error(Code::Typst, format!("cannot typeset {what}: {}", f.message));
         if let Some((file, line, col)) = f.template {
             d = d
@@ -212,6 +215,7 @@ fn typeset(
             path: path.to_string(),
             bytes,
         },
+        reused,
         time: start.elapsed(),
     })
 }

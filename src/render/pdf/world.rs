@@ -21,6 +21,10 @@ pub struct Typesetter {
     /// Templates by file id, with the path shown in diagnostics.
     sources: HashMap<FileId, (Source, PathBuf)>,
     today: Option<Datetime>,
+    /// A hash of everything above and of the versions and standards: what
+    /// a cached PDF must have been made with.
+    fingerprint: [u8; 32],
+    cache: Option<super::cache::PdfCache>,
 }
 
 /// One document to make.
@@ -68,6 +72,7 @@ impl Typesetter {
         fonts: &[Vec<u8>],
         today: jiff::civil::Date,
     ) -> Typesetter {
+        let fingerprint = fingerprint(templates, fonts, today);
         let fonts: Vec<Font> = fonts
             .iter()
             .flat_map(|data| Font::iter(Bytes::new(data.clone())))
@@ -95,7 +100,33 @@ impl Typesetter {
                 today.month() as u8,
                 today.day() as u8,
             ),
+            fingerprint,
+            cache: None,
         }
+    }
+
+    /// Reuses PDFs from the cache in `dir`, and stores new ones there.
+    pub fn with_cache(mut self, dir: &std::path::Path) -> Typesetter {
+        self.cache = Some(super::cache::PdfCache::new(dir));
+        self
+    }
+
+    pub fn cache(&self) -> Option<&super::cache::PdfCache> {
+        self.cache.as_ref()
+    }
+
+    /// Typesets `job`, or takes its PDF from the cache; true when reused.
+    pub fn pdf_cached(&self, job: &Job) -> Result<(Vec<u8>, bool), TypstError> {
+        let Some(cache) = &self.cache else {
+            return self.pdf(job).map(|b| (b, false));
+        };
+        let key = super::cache::PdfCache::key(&self.fingerprint, job);
+        if let Some(pdf) = cache.get(&key) {
+            return Ok((pdf, true));
+        }
+        let pdf = self.pdf(job)?;
+        cache.put(&key, &pdf);
+        Ok((pdf, false))
     }
 
     /// Whether a bundled font has a glyph for `c` (Typst falls back through
@@ -211,6 +242,40 @@ impl World for DocWorld<'_> {
 /// Every PDF is accessible (PDF/UA-1: tagged, with its language, title and
 /// alternative text) and archival (PDF/A-2a). Typst checks both when it
 /// writes the file, and fails with the reason when a document falls short.
+/// The standards every PDF is written to, as they enter a cache key.
+const STANDARDS: &str = "PDF/A-2a, PDF/UA-1";
+
+/// What every PDF of a typesetter depends on besides its own data.
+fn fingerprint(
+    templates: &[(String, String, PathBuf)],
+    fonts: &[Vec<u8>],
+    today: jiff::civil::Date,
+) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    let mut field = |b: &[u8]| {
+        h.update((b.len() as u64).to_le_bytes());
+        h.update(b);
+    };
+    field(env!("CARGO_PKG_VERSION").as_bytes());
+    field(super::cache::TYPST_VERSION.as_bytes());
+    field(STANDARDS.as_bytes());
+    // The day matters only to a template that asks for it (Typst's
+    // `datetime.today()`): a daily build reuses every PDF whose data is
+    // the same.
+    if templates.iter().any(|(_, text, _)| text.contains("today")) {
+        field(today.to_string().as_bytes());
+    }
+    for (vpath, text, _) in templates {
+        field(vpath.as_bytes());
+        field(text.as_bytes());
+    }
+    for font in fonts {
+        field(font);
+    }
+    h.finalize().into()
+}
+
 fn standards() -> typst_pdf::PdfStandards {
     use typst_pdf::{PdfStandard, PdfStandards};
     // A fixed pair that Typst accepts together (tested by every PDF test).

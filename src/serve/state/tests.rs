@@ -31,6 +31,7 @@ fn state(today: Option<Date>) -> State {
         port: 0,
         today,
         pdf: false,
+        cache: None,
         quiet: true,
     };
     State::new(opts, "http://127.0.0.1/".into())

@@ -283,7 +283,8 @@ pub fn leftovers(dir: &Path) -> Vec<String> {
         .unwrap()
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".factsheet-"))
+        // The PDF cache stays by design; staging folders must not.
+        .filter(|n| n.contains(".factsheet-") && n != ".factsheet-cache")
         .collect()
 }
 
