@@ -10,7 +10,7 @@ use super::flow::{Flow, QuestionRule, Rule, Rules, Step, Target};
 use crate::content::Site;
 use crate::content::doc::Condition;
 use crate::content::finder::Finder;
-use crate::content::model::SheetState;
+use crate::content::state::SheetState;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 
 /// The flow's rules: the questions of `finder`, and the conditions of

@@ -12,7 +12,7 @@ pub use crate::content::finder::Finder;
 pub use flow::{Flow, Rules, Step, Target};
 
 /// The flow of `finder` over `sheets` (problems are `check`'s to report).
-pub fn flow(finder: &Finder, sheets: &[crate::content::model::SheetState]) -> Flow {
+pub fn flow(finder: &Finder, sheets: &[crate::content::state::SheetState]) -> Flow {
     let mut ignored = crate::diagnostics::Diagnostics::default();
     Flow::new(check::rules(finder, sheets, &mut ignored))
 }

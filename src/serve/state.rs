@@ -183,8 +183,10 @@ impl State {
         // (".", by default): compare them as real paths.
         let real_root = root.canonicalize().unwrap_or_else(|_| root.clone());
         let mut touched = Vec::new();
+        let finder_pages;
         {
             let model = prepared.model();
+            finder_pages = model.finder.as_ref().map(|f| f.segments.clone());
             for path in changed {
                 // An editor's temporary file, already renamed over the sheet.
                 let is_sheet = path
@@ -231,6 +233,10 @@ impl State {
             return true;
         }
         let model = prepared.model().previewed();
+        // Changed finder conditions can change the finder's pages.
+        if model.finder.as_ref().map(|f| &f.segments) != finder_pages.as_ref() {
+            return false;
+        }
         let Ok(renderer) = Renderer::new(&model, &prepared.theme, prepared.typesetter.as_deref())
         else {
             return false;
