@@ -13,6 +13,37 @@ pub use stamp::restamp;
 use std::io::Write;
 use std::path::Path;
 
+use crate::yaml::{self, Node};
+
+/// A sheet as an in-place edit reads it: the length of its BOM, the text
+/// after it as written (offsets are into this), the front matter's YAML
+/// lines as parsed, and the YAML tree.
+struct Parsed<'b> {
+    bom: usize,
+    raw: &'b str,
+    yaml: String,
+    root: Node,
+}
+
+/// The sheet in `bytes`, when it is UTF-8 with front matter that parses.
+fn parse(bytes: &[u8]) -> Option<Parsed<'_>> {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let raw = std::str::from_utf8(&bytes[bom..]).ok()?;
+    let text = crate::text::normalize_newlines(raw);
+    let split = crate::content::frontmatter::split(&text).ok()?;
+    let root = yaml::parse(&split.yaml).ok()?;
+    Some(Parsed {
+        bom,
+        raw,
+        yaml: split.yaml,
+        root,
+    })
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder,
 /// flushed to disk, then renamed over it (and the folder flushed), so a
 /// crash or a full disk never leaves a sheet half-written. A unique

@@ -11,22 +11,19 @@ use crate::yaml::{self, Kind, quote};
 /// safely (flow style, or it would not read back). A BOM and CRLF line
 /// endings are kept.
 pub fn renote(bytes: &[u8], note: Option<(Date, &str)>, hash: &str) -> Option<Vec<u8>> {
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    let raw = std::str::from_utf8(&bytes[bom..]).ok()?;
+    let super::Parsed {
+        bom,
+        raw,
+        yaml: front,
+        root,
+    } = super::parse(bytes)?;
     let eol = if raw.contains("\r\n") { "\r\n" } else { "\n" };
-    let text = crate::text::normalize_newlines(raw);
-    let split = crate::content::frontmatter::split(&text).ok()?;
-    let root = yaml::parse(&split.yaml).ok()?;
     let Kind::Map(top) = &root.kind else {
         return None;
     };
     // YAML line n is file line n + 1 (after the opening `---`).
     let line_start = |yaml_line: usize| byte_offset(raw, yaml_line + 1, 1);
-    let close = byte_offset(raw, split.yaml.matches('\n').count() + 2, 1);
+    let close = byte_offset(raw, front.matches('\n').count() + 2, 1);
     // (where, what to insert, how many bytes it replaces)
     let mut edits: Vec<(usize, String, usize)> = Vec::new();
 

@@ -6,7 +6,7 @@
 use jiff::civil::Date;
 
 use crate::diagnostics::byte_offset;
-use crate::yaml::{self, Entry, Kind};
+use crate::yaml::{Entry, Kind};
 
 /// What to write.
 pub struct Dates<'a> {
@@ -21,15 +21,7 @@ pub struct Dates<'a> {
 /// (no `last_reviewed`, or a source written in flow style without
 /// `checked`).
 pub fn redate(bytes: &[u8], d: &Dates) -> Option<Vec<u8>> {
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    let raw = std::str::from_utf8(&bytes[bom..]).ok()?;
-    let text = crate::text::normalize_newlines(raw);
-    let split = crate::content::frontmatter::split(&text).ok()?;
-    let root = yaml::parse(&split.yaml).ok()?;
+    let super::Parsed { bom, raw, root, .. } = super::parse(bytes)?;
     let Kind::Map(top) = &root.kind else {
         return None;
     };

@@ -2,20 +2,12 @@
 //! and `import` do.
 
 use crate::diagnostics::byte_offset;
-use crate::yaml::{self, Kind};
+use crate::yaml::Kind;
 
 /// The file with its `source_hash` set to `hash`, or None when the
 /// translation block cannot be found. A BOM and CRLF line endings are kept.
 pub fn restamp(bytes: &[u8], hash: &str) -> Option<Vec<u8>> {
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    let raw = std::str::from_utf8(&bytes[bom..]).ok()?;
-    let text = crate::text::normalize_newlines(raw);
-    let split = crate::content::frontmatter::split(&text).ok()?;
-    let root = yaml::parse(&split.yaml).ok()?;
+    let super::Parsed { bom, raw, root, .. } = super::parse(bytes)?;
     let Kind::Map(top) = &root.kind else {
         return None;
     };
